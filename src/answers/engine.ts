@@ -1,0 +1,54 @@
+// The answer engine every front end shares: built once from the knowledge base, then
+// ask(question) runs normalize -> understand -> retrieve -> decide -> compose.
+import type { KnowledgeBase } from "../knowledge/types.js";
+import { checkClaims } from "./check.js";
+import { composeAnswer, noAnswer } from "./compose.js";
+import { decide } from "./decide.js";
+import type { EnglishWordCheck } from "./english-words.js";
+import { buildFactIndex, type FactIndex } from "./fact-index.js";
+import { buildLanguage, type Language } from "./language.js";
+import { cleanChatText } from "./normalize.js";
+import { rankFacts } from "./retrieve.js";
+import type { AnswerResult, CheckResult } from "./types.js";
+import { understand } from "./understand.js";
+
+export interface Engine {
+  ask(question: string): AnswerResult;
+  check(claim: string): CheckResult;
+  /** Every question the facts list, for autocomplete and help: the first of each fact leads. */
+  knownQuestions(): readonly string[];
+  readonly knowledge: KnowledgeBase;
+}
+
+export interface EngineParts {
+  knowledge: KnowledgeBase;
+  language: Language;
+  index: FactIndex;
+}
+
+export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWordCheck): Engine {
+  const language = buildLanguage(knowledge, isEnglishWord);
+  const parts: EngineParts = { knowledge, language, index: buildFactIndex(knowledge.facts, language) };
+  const knownQuestions = [
+    ...knowledge.facts.map((fact) => fact.questions[0]!),
+    ...knowledge.facts.flatMap((fact) => fact.questions.slice(1)),
+  ];
+  return {
+    knowledge,
+    ask: (question) => answerQuestion(question, parts),
+    check: (claim) => checkClaims(claim, parts),
+    knownQuestions: () => knownQuestions,
+  };
+}
+
+export function answerQuestion(question: string, parts: EngineParts): AnswerResult {
+  const text = cleanChatText(question);
+  const understood = understand(text, parts.language, { correctTypos: true });
+  if (understood.terms.length === 0) {
+    return noAnswer(parts.knowledge, {
+      lead: text ? "I couldn't tell what that asks." : "Ask me a question about this story.",
+    });
+  }
+  const decision = decide(rankFacts(understood, parts.index));
+  return composeAnswer(decision, parts.index, parts.knowledge, { elsewhere: understood.elsewhere });
+}

@@ -1,0 +1,92 @@
+// What the engine knows about words, built once at start from the lexicon and the knowledge base:
+// stopwords, shorthand, synonyms, entity aliases, places the sources don't cover, and the speller.
+import type { KnowledgeBase } from "../knowledge/types.js";
+import { aliasKey, wordTokens } from "../knowledge/text-folding.js";
+import { buildSpeller, type Speller } from "./spelling.js";
+import { stem } from "./stem.js";
+
+export interface Language {
+  stopwords: ReadonlySet<string>;
+  shorthand: ReadonlyMap<string, string[]>;
+  /** Multi-word synonyms ("hit back") by their joined tokens, to the word FactDesk thinks in. */
+  phraseSynonyms: ReadonlyMap<string, string>;
+  maxPhraseTokens: number;
+  /** Single-word synonyms by stem ("soldier") to the word FactDesk thinks in ("troop"). */
+  wordSynonyms: ReadonlyMap<string, string>;
+  /** Entity aliases by their joined tokens, to the entity id. */
+  aliases: ReadonlyMap<string, string>;
+  maxAliasTokens: number;
+  /** Upper-case-only aliases ("IS" for the Islamic State), matched on the raw text. */
+  caseSensitiveAliases: readonly { pattern: RegExp; replacement: string }[];
+  /** Places the sources do not cover, by their joined tokens. */
+  elsewhere: ReadonlySet<string>;
+  maxElsewhereTokens: number;
+  /** Each entity and the places that contain it ("albukamal" -> syria). */
+  enclosingPlaces: ReadonlyMap<string, readonly string[]>;
+  speller: Speller;
+  /** Is this token one the knowledge base or the lexicon uses? */
+  knows(token: string): boolean;
+}
+
+export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: string) => boolean): Language {
+  const { lexicon } = knowledge;
+  const stopwords = new Set(lexicon.stopwords.flatMap(wordTokens));
+  const shorthand = new Map(Object.entries(lexicon.shorthand).map(([short, long]) => [short.toLowerCase(), wordTokens(long)]));
+
+  const phraseSynonyms = new Map<string, string>();
+  const wordSynonyms = new Map<string, string>();
+  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
+    const term = wordTokens(canonical).map(stem).join(" ");
+    for (const variant of [canonical, ...variants]) {
+      const tokens = wordTokens(variant);
+      if (tokens.length === 1) wordSynonyms.set(stem(tokens[0]!), term);
+      else if (tokens.length > 1) phraseSynonyms.set(tokens.join(" "), term);
+    }
+  }
+
+  const aliases = new Map<string, string>();
+  const caseSensitiveAliases: { pattern: RegExp; replacement: string }[] = [];
+  for (const entity of knowledge.entities) {
+    for (const alias of [entity.name, ...entity.aliases]) aliases.set(aliasKey(alias), entity.id);
+    for (const alias of entity.caseSensitiveAliases ?? []) {
+      caseSensitiveAliases.push({ pattern: new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), replacement: ` ${entity.name} ` });
+    }
+  }
+  const elsewhere = new Set(lexicon.outOfScopePlaces.map(aliasKey));
+
+  const within = new Map(knowledge.entities.map((entity) => [entity.id, entity.within]));
+  const enclosingPlaces = new Map<string, string[]>();
+  for (const entity of knowledge.entities) {
+    const chain: string[] = [];
+    for (let parent = entity.within; parent && !chain.includes(parent); parent = within.get(parent)) chain.push(parent);
+    enclosingPlaces.set(entity.id, chain);
+  }
+
+  // Every word the data uses, with how often, so the speller prefers common words on a tie.
+  const frequencies = new Map<string, number>();
+  const count = (text: string) => {
+    for (const token of wordTokens(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
+  };
+  for (const fact of knowledge.facts) [...fact.questions, fact.answer].forEach(count);
+  for (const entity of knowledge.entities) [entity.name, ...entity.aliases].forEach(count);
+  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) [canonical, ...variants].forEach(count);
+  [...lexicon.stopwords, ...Object.values(lexicon.shorthand)].forEach(count);
+  const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
+
+  const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((key) => key.split(" ").length));
+  return {
+    stopwords,
+    shorthand,
+    phraseSynonyms,
+    maxPhraseTokens: longest(phraseSynonyms.keys()),
+    wordSynonyms,
+    aliases,
+    maxAliasTokens: longest(aliases.keys()),
+    caseSensitiveAliases,
+    elsewhere,
+    maxElsewhereTokens: longest(elsewhere),
+    enclosingPlaces,
+    speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
+    knows: (token) => frequencies.has(token) || shorthand.has(token),
+  };
+}

@@ -1,0 +1,98 @@
+// Step 2: plain text to what it asks. Expands shorthand, corrects typos, reads the kind of
+// question, finds the entities and out-of-scope places it names, and reduces the rest to terms
+// (stems, with synonyms folded) that the index can look up. Facts' own questions pass through the
+// same step at start-up, without typo correction, so both sides meet in the same terms.
+import { wordTokens } from "../knowledge/text-folding.js";
+import type { Language } from "./language.js";
+import { stem } from "./stem.js";
+
+export type QuestionType = "count" | "when" | "where" | "who" | "why" | "yesno" | "what";
+
+export interface Understanding {
+  type: QuestionType;
+  /** Content terms, each once, in order; entities appear as "@entity-id". */
+  terms: string[];
+  entities: string[];
+  /** Places named that the sources do not cover. */
+  elsewhere: string[];
+  corrections: { from: string; to: string }[];
+}
+
+const ENTITY_PREFIX = "@";
+export const entityTerm = (entityId: string) => `${ENTITY_PREFIX}${entityId}`;
+export const isEntityTerm = (term: string) => term.startsWith(ENTITY_PREFIX);
+
+// Each kind of question and the words that signal it; the earliest signal in the question wins,
+// so "why ... when half the attacks were in Iraq" is a why-question.
+const TYPE_SIGNALS: readonly [QuestionType, RegExp][] = [
+  ["count", / how (many|much|often) | (number|count|tally|total) of |^ (number|tally|count) /g],
+  ["when", / when | (what|which) (date|day|time|month|year|week) | since when | how long /g],
+  ["where", / where | (what|which) (base|bases|city|cities|country|countries|place|places|location|locations|town|towns|district|site|sites|area|areas) /g],
+  ["who", / who | whom | whose | (what|which) (group|groups|militia|militias|faction|factions|person|people|official|officials|leader|leaders) /g],
+  ["why", / why | how come | reasons? | for what /g],
+];
+const YES_NO_OPENERS = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should"]);
+
+export function questionType(tokens: readonly string[]): QuestionType {
+  const padded = ` ${tokens.join(" ")} `;
+  let best: { type: QuestionType; at: number } | undefined;
+  for (const [type, signal] of TYPE_SIGNALS) {
+    signal.lastIndex = 0;
+    const match = signal.exec(padded);
+    if (match && (!best || match.index < best.at)) best = { type, at: match.index };
+  }
+  if (best) return best.type;
+  return YES_NO_OPENERS.has(tokens[0] ?? "") ? "yesno" : "what";
+}
+
+export function understand(text: string, language: Language, options: { correctTypos: boolean }): Understanding {
+  let prepared = text;
+  for (const { pattern, replacement } of language.caseSensitiveAliases) prepared = prepared.replace(pattern, replacement);
+
+  const corrections: { from: string; to: string }[] = [];
+  const tokens = wordTokens(prepared)
+    .flatMap((token) => language.shorthand.get(token) ?? [token])
+    .map((token) => {
+      if (!options.correctTypos || language.knows(token) || language.stopwords.has(token)) return token;
+      const corrected = language.speller.correct(token);
+      if (!corrected) return token;
+      corrections.push({ from: token, to: corrected });
+      return corrected;
+    });
+
+  const terms: string[] = [];
+  const entities: string[] = [];
+  const elsewhere: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const span = longestSpan(tokens, i, language);
+    if (span) {
+      if (span.kind === "entity") entities.push(span.value);
+      if (span.kind === "elsewhere") elsewhere.push(span.value);
+      terms.push(span.kind === "entity" ? entityTerm(span.value) : span.value);
+      i += span.length;
+      continue;
+    }
+    const token = tokens[i]!;
+    i += 1;
+    if (language.stopwords.has(token)) continue;
+    const stemmed = stem(token);
+    terms.push(language.wordSynonyms.get(stemmed) ?? stemmed);
+  }
+  return { type: questionType(tokens), terms: [...new Set(terms)], entities: [...new Set(entities)], elsewhere, corrections };
+}
+
+type Span = { kind: "entity" | "elsewhere" | "phrase"; value: string; length: number };
+
+/** The longest alias, out-of-scope place or synonym phrase starting at token i. */
+function longestSpan(tokens: readonly string[], i: number, language: Language): Span | undefined {
+  const longest = Math.min(tokens.length - i, Math.max(language.maxAliasTokens, language.maxElsewhereTokens, language.maxPhraseTokens));
+  for (let length = longest; length >= 1; length--) {
+    const key = tokens.slice(i, i + length).join(" ");
+    const entityId = language.aliases.get(key);
+    if (entityId) return { kind: "entity", value: entityId, length };
+    if (language.elsewhere.has(key)) return { kind: "elsewhere", value: `!${key}`, length };
+    const phrase = length > 1 ? language.phraseSynonyms.get(key) : undefined;
+    if (phrase) return { kind: "phrase", value: phrase, length };
+  }
+  return undefined;
+}

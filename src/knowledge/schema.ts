@@ -1,0 +1,107 @@
+// The shape of every data file, as zod schemas. Editors read the errors these produce, so each
+// field says what it expects in newsroom terms.
+import { z } from "zod";
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, like attack-tally");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+const isoDate = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+const text = z.string().trim().min(1, "must not be empty");
+
+export const citationSchema = z.strictObject({
+  source: id,
+  quote: text.min(12, "must quote at least a phrase of the source"),
+});
+
+export const sourceSchema = z.strictObject({
+  id,
+  file: text,
+  publisher: text,
+  dateline: text.optional(),
+  title: text,
+  reprintTitle: text.optional(),
+  published: isoDay,
+  url: z.url().optional(),
+  contributors: z.array(text).optional(),
+  quality: text.optional(),
+  boilerplateStartsAt: text.optional(),
+});
+
+export const entitySchema = z.strictObject({
+  id,
+  kind: z.enum(["person", "group", "place", "base"]),
+  name: text,
+  aliases: z.array(text).min(1, "must list at least the name people type"),
+  caseSensitiveAliases: z.array(text).optional(),
+  within: id.optional(),
+  description: text,
+  citations: z.array(citationSchema).min(1, "every entity needs a citation"),
+});
+
+export const qualifierSchema = z.enum(["exact", "about", "at_least", "more_than", "nearly", "fewer_than"]);
+
+export const valueSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("count"),
+    of: text,
+    value: z.number().nonnegative(),
+    qualifier: qualifierSchema.default("exact"),
+    place: id.optional(),
+    since: isoDate.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("share"),
+    of: text,
+    value: z.number().min(0).max(1),
+    qualifier: qualifierSchema.default("exact"),
+    place: id.optional(),
+  }),
+  z.strictObject({ kind: z.literal("date"), of: text, value: isoDate }),
+  z.strictObject({ kind: z.literal("place"), of: text, entity: id, only: z.boolean().default(false) }),
+  z.strictObject({ kind: z.literal("group"), of: text, entity: id }),
+  z.strictObject({ kind: z.literal("distinct"), entities: z.array(id).length(2, "names exactly two entities") }),
+  z.strictObject({
+    kind: z.enum(["weapon", "injury", "status", "cause"]),
+    of: text,
+    value: text,
+    share: z.enum(["all", "most", "some"]).optional(),
+  }),
+]);
+
+export const factSchema = z.strictObject({
+  id,
+  questions: z.array(text).min(1, "every fact needs at least one question it answers"),
+  answer: text,
+  values: z.array(valueSchema).default([]),
+  entities: z.array(id).default([]),
+  saidBy: text.optional(),
+  asOf: isoDay,
+  editorNote: text.optional(),
+  citations: z.array(citationSchema).min(1, "every fact needs a citation"),
+});
+
+export const factFileSchema = z.strictObject({
+  topic: id,
+  title: text,
+  facts: z.array(factSchema).min(1, "a fact file needs at least one fact"),
+});
+
+export const entityFileSchema = z.array(entitySchema);
+
+export const lexiconSchema = z.strictObject({
+  stopwords: z.array(text),
+  shorthand: z.record(z.string(), text),
+  synonyms: z.record(z.string(), z.array(text)),
+  outOfScopePlaces: z.array(text),
+});
+
+export type SourceRecord = z.infer<typeof sourceSchema>;
+export type EntityRecord = z.infer<typeof entitySchema>;
+export type FactRecord = z.infer<typeof factSchema>;
+export type FactValue = z.infer<typeof valueSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type Lexicon = z.infer<typeof lexiconSchema>;
