@@ -6,19 +6,26 @@ export const ENGINE_CONFIG = Object.freeze({
   maxQuestionChars: 500,
   /** An entity named in the question counts this much more than a plain word: names carry the meaning. */
   entityWeight: 1.5,
+  /**
+   * A word no fact uses weighs this much more than the rarest word facts use: a missed word the
+   * story uses elsewhere may be a detail, a word it never uses means the question is about something else.
+   */
+  unknownTermWeight: 1.5,
   /** A word found only in a fact's answer text, not its questions, is weaker evidence. */
   answerOnlyWeight: 0.8,
   /** Share of the score that does not depend on how closely one phrasing matches (the rest does). */
-  phrasingBase: 0.6,
+  phrasingBase: 0.4,
   /** Each entity the question names that the fact is not about multiplies the score by this. */
   entityMismatch: 0.45,
   /** The question's kind (how many, when, where, who, why) fits none of the fact's questions. */
-  typeMismatch: 0.7,
+  typeMismatch: 0.6,
   /**
    * A how-many, when, where or who question whose subject ("attacks" in "how many attacks") is not
    * what any of the fact's typed values measure: the fact may mention the word without answering it.
    */
   measureMismatch: 0.85,
+  /** A how-many question asked of a fact whose counts are all of something else, or somewhere else. */
+  wrongCount: 0.6,
   /** A "what" or yes/no question asked of a fact that only answers specific kinds. */
   looseTypeMismatch: 0.9,
   /** Below this score FactDesk says its sources don't cover the question. Tuned on the evaluation set. */
@@ -38,3 +45,19 @@ export function allowedTypoDistance(length: number): number {
   if (length < 5) return 1;
   return 2; // spelling.ts allows the second edit only where the word is clearly the same word
 }
+
+/** Fact-check thresholds; the tolerance rules are in docs/DESIGN.md. */
+export const CHECK_CONFIG = Object.freeze({
+  /** A fact must use at least this share of the claim's words to be compared with it at all. */
+  minRecall: 0.3,
+  /** Facts scoring below this share of the best match are about something else and are not compared. */
+  relativeScore: 0.6,
+  /** How many of the best-matching facts a claim is compared with. */
+  factsConsidered: 10,
+  /** A claim with no figure, date, place or identity to compare is supported only if one fact covers this share of its words. */
+  coverageToSupport: 0.85,
+  /** "About 900" means 810 to 990. */
+  aboutTolerance: 0.1,
+  /** "Nearly half" means 42.5% to 50%. */
+  nearlyTolerance: 0.15,
+});

@@ -49,6 +49,6 @@ export function answerQuestion(question: string, parts: EngineParts): AnswerResu
       lead: text ? "I couldn't tell what that asks." : "Ask me a question about this story.",
     });
   }
-  const decision = decide(rankFacts(understood, parts.index));
+  const decision = decide(rankFacts(understood, parts.index, parts.language.places));
   return composeAnswer(decision, parts.index, parts.knowledge, { elsewhere: understood.elsewhere });
 }

@@ -10,19 +10,29 @@ export interface IndexedFact {
   fact: Fact;
   /** The kinds of question the fact answers: those of its phrasings, plus what its typed values imply. */
   types: ReadonlySet<QuestionType>;
-  /** Entities the fact is about: declared, named in its text, and the places that contain them. */
+  /** Entities the fact is about: declared, named in its questions, answer or quotes, and the places that contain them. */
   entities: ReadonlySet<string>;
   questionTerms: ReadonlySet<string>;
   answerTerms: ReadonlySet<string>;
-  /** For each kind of question its typed values answer, the terms of what they measure ("attack"). */
-  measures: ReadonlyMap<QuestionType, ReadonlySet<string>>;
+  /** The fact's typed values as the engine matches them: the kind of question each answers, the terms of what it measures ("attack"), and its place. */
+  measures: readonly Measure[];
+}
+
+export interface Measure {
+  type: QuestionType;
+  /** Every term of what the value measures. */
+  terms: ReadonlySet<string>;
+  /** Its wordings (an `of` may give several, split by " / "): a claim names it when it uses every term of one. */
+  wordings: readonly ReadonlySet<string>[];
+  place?: string;
+  value: Fact["values"][number];
 }
 
 export interface FactIndex {
   facts: readonly IndexedFact[];
   /** Inverse document frequency of each term the facts use. */
   idf: ReadonlyMap<string, number>;
-  /** The weight of a term no fact uses: as rare as a term can be. */
+  /** The weight of a term no fact uses: more than the rarest term, since it says the question is about something else. */
   unknownIdf: number;
   /** Term -> indices of the facts that use it anywhere. */
   postings: ReadonlyMap<string, readonly number[]>;
@@ -51,20 +61,21 @@ export function buildFactIndex(facts: readonly Fact[], language: Language): Fact
   const analyzed = facts.map((fact) => {
     const phrasings = fact.questions.map((question) => understand(question, language, { correctTypos: false }));
     const answer = understand(fact.answer, language, { correctTypos: false });
+    const quoted = fact.citations.flatMap((citation) => understand(citation.quote, language, { correctTypos: false }).entities);
     const entities = new Set<string>();
-    for (const entityId of [...fact.entities, ...phrasings.flatMap((p) => p.entities), ...answer.entities]) {
+    for (const entityId of [...fact.entities, ...phrasings.flatMap((p) => p.entities), ...answer.entities, ...quoted]) {
       entities.add(entityId);
       for (const place of language.enclosingPlaces.get(entityId) ?? []) entities.add(place);
     }
     const types = new Set(phrasings.map((p) => p.type));
-    const measures = new Map<QuestionType, Set<string>>();
+    const measures: Measure[] = [];
     for (const value of fact.values) {
       const type = VALUE_ANSWERS[value.kind];
       if (!type || !("of" in value)) continue;
       types.add(type);
-      const terms = measures.get(type) ?? new Set<string>();
-      for (const term of understand(value.of, language, { correctTypos: false }).terms) terms.add(term);
-      measures.set(type, terms);
+      const wordings = value.of.split(" / ").map((wording) => new Set(understand(wording, language, { correctTypos: false }).terms));
+      const terms = new Set(wordings.flatMap((wording) => [...wording]));
+      measures.push({ type, terms, wordings, value, ...("place" in value && value.place ? { place: value.place } : {}) });
     }
     const questionTerms = new Set(phrasings.flatMap((p) => p.terms.filter((term) => !isEntityTerm(term))));
     const answerTerms = new Set(answer.terms.filter((term) => !isEntityTerm(term) && !questionTerms.has(term)));
@@ -105,7 +116,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language): Fact
   return {
     facts: indexed,
     idf,
-    unknownIdf: Math.log(1 + facts.length),
+    unknownIdf: Math.log(1 + facts.length) * ENGINE_CONFIG.unknownTermWeight,
     postings,
     phrasingPostings,
     phrasingFact: Int32Array.from(phrasingFact),

@@ -7,6 +7,8 @@ import { stem } from "./stem.js";
 
 export interface Language {
   stopwords: ReadonlySet<string>;
+  /** Multi-word filler ("so far", "right now") by its joined tokens. */
+  stopPhrases: ReadonlySet<string>;
   shorthand: ReadonlyMap<string, string[]>;
   /** Multi-word synonyms ("hit back") by their joined tokens, to the word FactDesk thinks in. */
   phraseSynonyms: ReadonlyMap<string, string>;
@@ -23,6 +25,10 @@ export interface Language {
   maxElsewhereTokens: number;
   /** Each entity and the places that contain it ("albukamal" -> syria). */
   enclosingPlaces: ReadonlyMap<string, readonly string[]>;
+  /** Each word of an alias and the entities whose aliases use it ("qassem" -> soleimani). */
+  aliasWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Ids of the entities that are places or bases. */
+  places: ReadonlySet<string>;
   speller: Speller;
   /** Is this token one the knowledge base or the lexicon uses? */
   knows(token: string): boolean;
@@ -30,7 +36,8 @@ export interface Language {
 
 export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: string) => boolean): Language {
   const { lexicon } = knowledge;
-  const stopwords = new Set(lexicon.stopwords.flatMap(wordTokens));
+  const stopwords = new Set(lexicon.stopwords.map(wordTokens).filter((tokens) => tokens.length === 1).flat());
+  const stopPhrases = new Set(lexicon.stopwords.map(wordTokens).filter((tokens) => tokens.length > 1).map((tokens) => tokens.join(" ")));
   const shorthand = new Map(Object.entries(lexicon.shorthand).map(([short, long]) => [short.toLowerCase(), wordTokens(long)]));
 
   const phraseSynonyms = new Map<string, string>();
@@ -51,6 +58,10 @@ export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: st
     for (const alias of entity.caseSensitiveAliases ?? []) {
       caseSensitiveAliases.push({ pattern: new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), replacement: ` ${entity.name} ` });
     }
+  }
+  const aliasWords = new Map<string, Set<string>>();
+  for (const [key, entityId] of aliases) {
+    for (const word of key.split(" ")) aliasWords.set(word, (aliasWords.get(word) ?? new Set()).add(entityId));
   }
   const elsewhere = new Set(lexicon.outOfScopePlaces.map(aliasKey));
 
@@ -76,9 +87,10 @@ export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: st
   const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((key) => key.split(" ").length));
   return {
     stopwords,
+    stopPhrases,
     shorthand,
     phraseSynonyms,
-    maxPhraseTokens: longest(phraseSynonyms.keys()),
+    maxPhraseTokens: longest([...phraseSynonyms.keys(), ...stopPhrases]),
     wordSynonyms,
     aliases,
     maxAliasTokens: longest(aliases.keys()),
@@ -86,6 +98,8 @@ export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: st
     elsewhere,
     maxElsewhereTokens: longest(elsewhere),
     enclosingPlaces,
+    aliasWords,
+    places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
     knows: (token) => frequencies.has(token) || shorthand.has(token),
   };

@@ -10,6 +10,8 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 // Control characters except tab and newline, which become spaces below anyway.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const FORMATTING = /[*_~`>|]+/g;
+// No word a person types is this long: such runs are pasted noise, dropped so they can't drown a question.
+const NOISE_RUN = /\S{41,}/g;
 
 /** Plain, single-spaced text a person meant to ask, at most maxQuestionChars long. */
 export function cleanChatText(raw: string): string {
@@ -26,6 +28,7 @@ export function cleanChatText(raw: string): string {
     .replace(INVISIBLE, "")
     .replace(CONTROL, " ")
     .replace(FORMATTING, " ")
+    .replace(NOISE_RUN, " ")
     .replace(/\s+/g, " ")
     .trim();
   return capLength(plain, ENGINE_CONFIG.maxQuestionChars);

@@ -2,15 +2,17 @@
 // everything the question asks (recall), one of its own questions is closely matched (phrasing),
 // it is about every entity the question names, and it answers this kind of question.
 import { ENGINE_CONFIG } from "./config.js";
-import { termWeight, type FactIndex, type IndexedFact } from "./fact-index.js";
-import type { QuestionType, Understanding } from "./understand.js";
+import { termWeight, type FactIndex, type IndexedFact, type Measure } from "./fact-index.js";
+import { entityTerm, type QuestionType, type Understanding } from "./understand.js";
 
 export interface Candidate {
   factIndex: number;
   score: number;
+  /** The weighted share of the question's terms the fact uses. */
+  recall: number;
 }
 
-export function rankFacts(question: Understanding, index: FactIndex): Candidate[] {
+export function rankFacts(question: Understanding, index: FactIndex, places: ReadonlySet<string>): Candidate[] {
   if (question.terms.length === 0) return [];
   const weights = question.terms.map((term) => termWeight(term, index.idf.get(term) ?? index.unknownIdf));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -28,10 +30,12 @@ export function rankFacts(question: Understanding, index: FactIndex): Candidate[
     }
   });
 
+  // How closely the question and one of the fact's own questions overlap (weighted Jaccard), so
+  // "What is Al-Tanf?" prefers the fact asked exactly that over one that also mentions Al-Tanf.
   const bestPhrasing = new Map<number, number>();
   for (const [phrasingIndex, weight] of phrasingMatched) {
     const factIndex = index.phrasingFact[phrasingIndex]!;
-    const share = Math.min(1, weight / index.phrasingWeight[phrasingIndex]!);
+    const share = Math.min(1, weight / (total + index.phrasingWeight[phrasingIndex]! - weight));
     if (share > (bestPhrasing.get(factIndex) ?? 0)) bestPhrasing.set(factIndex, share);
   }
 
@@ -41,16 +45,29 @@ export function rankFacts(question: Understanding, index: FactIndex): Candidate[
     const recall = weight / total;
     const phrasing = ENGINE_CONFIG.phrasingBase + (1 - ENGINE_CONFIG.phrasingBase) * (bestPhrasing.get(factIndex) ?? 0);
     const score =
-      recall * phrasing * entityAgreement(question, entry) * typeAgreement(question.type, entry.types) * measureAgreement(question, entry);
-    candidates.push({ factIndex, score });
+      recall *
+      phrasing *
+      entityAgreement(question, entry, index) *
+      typeAgreement(question.type, entry.types) *
+      measureAgreement(question, entry, places);
+    candidates.push({ factIndex, score, recall });
   }
   return candidates.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
 }
 
-/** Each entity or out-of-scope place the question names that the fact is not about costs a factor. */
-export function entityAgreement(question: Understanding, entry: IndexedFact): number {
-  const missing = question.entities.filter((entityId) => !entry.entities.has(entityId)).length + question.elsewhere.length;
-  return ENGINE_CONFIG.entityMismatch ** missing;
+/**
+ * Each entity the question names that the fact is not about costs a factor: the full
+ * entityMismatch for a name few facts share (Lebanon), less for one most facts share (Iraq), since
+ * a story-wide name says little about which fact is meant. A place the sources don't cover costs it in full.
+ */
+export function entityAgreement(question: Understanding, entry: IndexedFact, index: FactIndex): number {
+  let agreement = ENGINE_CONFIG.entityMismatch ** question.elsewhere.length;
+  for (const entityId of question.entities) {
+    if (entry.entities.has(entityId)) continue;
+    const share = (index.postings.get(entityTerm(entityId))?.length ?? 0) / index.facts.length;
+    agreement *= ENGINE_CONFIG.entityMismatch + (1 - ENGINE_CONFIG.entityMismatch) * share;
+  }
+  return agreement;
 }
 
 export function typeAgreement(asked: QuestionType, answers: ReadonlySet<QuestionType>): number {
@@ -59,9 +76,22 @@ export function typeAgreement(asked: QuestionType, answers: ReadonlySet<Question
   return ENGINE_CONFIG.typeMismatch;
 }
 
-/** "How many attacks": prefer the fact whose count is a count of attacks over one that mentions attacks. */
-export function measureAgreement(question: Understanding, entry: IndexedFact): number {
-  const measured = entry.measures.get(question.type);
+/**
+ * "How many attacks in Syria": prefer the fact that counts attacks in Syria over one that only
+ * mentions attacks, and decline a fact whose counts are of something else ("Israeli soldiers" is
+ * not "people killed in the Hamas raid"). When, where and who questions match the values' subjects.
+ */
+export function measureAgreement(question: Understanding, entry: IndexedFact, places: ReadonlySet<string>): number {
   if (question.type === "what" || question.type === "yesno" || question.type === "why") return 1;
-  return measured && question.terms.some((term) => measured.has(term)) ? 1 : ENGINE_CONFIG.measureMismatch;
+  const measures = entry.measures.filter((measure) => measure.type === question.type);
+  const mentions = (measure: Measure) => question.terms.some((term) => measure.terms.has(term));
+  if (question.type !== "count") {
+    return measures.length === 0 || measures.some(mentions) ? 1 : ENGINE_CONFIG.measureMismatch;
+  }
+  if (measures.length === 0) return ENGINE_CONFIG.measureMismatch;
+  const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
+  const inPlace = (measure: Measure) => !measure.place || askedPlaces.length === 0 || askedPlaces.includes(measure.place);
+  const counted = question.counted;
+  if (measures.some((measure) => inPlace(measure) && (counted ? measure.terms.has(counted) : mentions(measure)))) return 1;
+  return measures.some((measure) => inPlace(measure) && mentions(measure)) ? ENGINE_CONFIG.measureMismatch : ENGINE_CONFIG.wrongCount;
 }

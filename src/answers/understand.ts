@@ -16,6 +16,8 @@ export interface Understanding {
   /** Places named that the sources do not cover. */
   elsewhere: string[];
   corrections: { from: string; to: string }[];
+  /** In a how-many question, what is counted: the first term that is not a name ("troop" in "how many US troops in Syria"). */
+  counted?: string;
 }
 
 const ENTITY_PREFIX = "@";
@@ -25,12 +27,14 @@ export const isEntityTerm = (term: string) => term.startsWith(ENTITY_PREFIX);
 // Each kind of question and the words that signal it; the earliest signal in the question wins,
 // so "why ... when half the attacks were in Iraq" is a why-question.
 const TYPE_SIGNALS: readonly [QuestionType, RegExp][] = [
-  ["count", / how (many|much|often) | (number|count|tally|total) of |^ (number|tally|count) /g],
+  ["count", / how (many|much|often) | (number|count|tally|total|toll) /g],
   ["when", / when | (what|which) (date|day|time|month|year|week) | since when | how long /g],
   ["where", / where | (what|which) (base|bases|city|cities|country|countries|place|places|location|locations|town|towns|district|site|sites|area|areas) /g],
   ["who", / who | whom | whose | (what|which) (group|groups|militia|militias|faction|factions|person|people|official|officials|leader|leaders) /g],
   ["why", / why | how come | reasons? | for what /g],
 ];
+/** The lexicon's word for "number" (count, tally, total): a count signal, never what is counted. */
+const COUNT_WORD = "number";
 const YES_NO_OPENERS = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should"]);
 
 export function questionType(tokens: readonly string[]): QuestionType {
@@ -63,12 +67,13 @@ export function understand(text: string, language: Language, options: { correctT
   const terms: string[] = [];
   const entities: string[] = [];
   const elsewhere: string[] = [];
+  const leftovers: { token: string; term: string }[] = [];
   for (let i = 0; i < tokens.length; ) {
     const span = longestSpan(tokens, i, language);
     if (span) {
       if (span.kind === "entity") entities.push(span.value);
       if (span.kind === "elsewhere") elsewhere.push(span.value);
-      terms.push(span.kind === "entity" ? entityTerm(span.value) : span.value);
+      if (span.kind !== "filler") terms.push(span.kind === "entity" ? entityTerm(span.value) : span.value);
       i += span.length;
       continue;
     }
@@ -77,13 +82,29 @@ export function understand(text: string, language: Language, options: { correctT
     if (language.stopwords.has(token)) continue;
     const stemmed = stem(token);
     terms.push(language.wordSynonyms.get(stemmed) ?? stemmed);
+    leftovers.push({ token, term: terms.at(-1)! });
   }
-  return { type: questionType(tokens), terms: [...new Set(terms)], entities: [...new Set(entities)], elsewhere, corrections };
+  // A word from the alias of an entity the question names is part of that name in another
+  // spelling ("qassem suleimani"), not a separate thing asked about.
+  const named = new Set(entities);
+  for (const { token, term } of leftovers) {
+    if ([...(language.aliasWords.get(token) ?? [])].some((entityId) => named.has(entityId))) terms.splice(terms.indexOf(term), 1);
+  }
+  const type = questionType(tokens);
+  const counted = type === "count" && !/ how (many times|often) /.test(` ${tokens.join(" ")} `) ? terms.find((term) => !isEntityTerm(term) && !term.startsWith("!") && term !== COUNT_WORD) : undefined;
+  return {
+    type,
+    terms: [...new Set(terms)],
+    entities: [...new Set(entities)],
+    elsewhere,
+    corrections,
+    ...(counted ? { counted } : {}),
+  };
 }
 
-type Span = { kind: "entity" | "elsewhere" | "phrase"; value: string; length: number };
+type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string; length: number };
 
-/** The longest alias, out-of-scope place or synonym phrase starting at token i. */
+/** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i. */
 function longestSpan(tokens: readonly string[], i: number, language: Language): Span | undefined {
   const longest = Math.min(tokens.length - i, Math.max(language.maxAliasTokens, language.maxElsewhereTokens, language.maxPhraseTokens));
   for (let length = longest; length >= 1; length--) {
@@ -91,8 +112,10 @@ function longestSpan(tokens: readonly string[], i: number, language: Language): 
     const entityId = language.aliases.get(key);
     if (entityId) return { kind: "entity", value: entityId, length };
     if (language.elsewhere.has(key)) return { kind: "elsewhere", value: `!${key}`, length };
-    const phrase = length > 1 ? language.phraseSynonyms.get(key) : undefined;
+    if (length === 1) continue;
+    const phrase = language.phraseSynonyms.get(key);
     if (phrase) return { kind: "phrase", value: phrase, length };
+    if (language.stopPhrases.has(key)) return { kind: "filler", value: key, length };
   }
   return undefined;
 }

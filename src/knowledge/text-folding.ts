@@ -11,7 +11,7 @@ export function foldQuote(text: string): string {
 }
 
 /**
- * Lower-case word tokens: accents dropped, apostrophes removed ("Kata'ib" -> "kataib"), possessives dropped ("Iraq's" -> "iraq"), hyphens,
+ * Lower-case word tokens: accents dropped, apostrophes removed ("Kata'ib" -> "kataib"), possessives and contractions folded ("Iraq's" -> "iraq", "hasn't" -> "has not"), hyphens,
  * slashes and other punctuation split words ("al-Sudani" -> "al sudani"). A dot inside an
  * abbreviation is dropped ("U.S." -> "us"), and so is a thousands comma ("2,000" -> "2000").
  */
@@ -20,6 +20,10 @@ export function wordTokens(text: string): string[] {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/\b(can)['\u2019]t\b/g, "$1 not")
+    .replace(/\bwon['\u2019]t\b/g, "will not")
+    .replace(/n['\u2019]t\b/g, " not")
+    .replace(/['\u2019](re|ve|ll|d|m)\b/g, "")
     .replace(/['\u2018\u2019\u02BC`]s\b/g, "")
     .replace(/['\u2018\u2019\u02BC`]/g, "")
     .replace(/\b([a-z])\.(?=[a-z]\b\.?)/g, "$1")

@@ -1,0 +1,77 @@
+// Configuration from the environment (or .env), validated once at start. A bad value is reported
+// in one line naming the variable; main.ts prints it and exits 1.
+import { z } from "zod";
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "must start with xoxb- (the Bot User OAuth Token)")),
+  SLACK_APP_TOKEN: optional(z.string().startsWith("xapp-", "must start with xapp- (an app-level token with connections:write)")),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{32}$/i, "must be the 32-character hex Signing Secret from Basic Information")),
+  SLACK_API_URL: optional(z.url("must be a URL such as https://slack.com/api/")),
+  DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, "must be a bot token (three dot-separated parts)")),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{17,20}$/, "must be the numeric Application ID")),
+  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-f]{64}$/i, "must be the 64-character hex Public Key")),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, "must be a numeric server (guild) ID")),
+  DISCORD_API_URL: optional(z.url("must be a URL such as https://discord.com/api")),
+  PORT: z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type SlackConfig =
+  | { mode: "socket"; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: "http"; botToken: string; signingSecret: string; apiUrl?: string; port: number };
+
+export type DiscordConfig =
+  | { mode: "gateway"; token: string; applicationId: string; apiUrl?: string }
+  | { mode: "http"; publicKey: string; applicationId: string; token?: string; apiUrl?: string; port: number };
+
+export interface AppConfig {
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+  port: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; error: string };
+
+export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, error: `${String(issue.path[0])} ${issue.message}` };
+  }
+  const e = parsed.data;
+  const fail = (error: string): ConfigResult => ({ ok: false, error });
+  const apiUrl = (value: string | undefined) => (value ? { apiUrl: value } : {});
+
+  let slack: SlackConfig | undefined;
+  if (e.SLACK_BOT_TOKEN) {
+    if (e.SLACK_APP_TOKEN) slack = { mode: "socket", botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...apiUrl(e.SLACK_API_URL) };
+    else if (e.SLACK_SIGNING_SECRET)
+      slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, port: e.PORT, ...apiUrl(e.SLACK_API_URL) };
+    else return fail("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (Socket Mode or HTTP mode)");
+  } else if (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) {
+    return fail("SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set");
+  }
+
+  let discord: DiscordConfig | undefined;
+  if (e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY) {
+    if (!e.DISCORD_APPLICATION_ID) return fail("DISCORD_APPLICATION_ID is required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY");
+    if (e.DISCORD_PUBLIC_KEY) {
+      if (slack?.mode === "http") return fail("PORT is shared: run Slack HTTP mode and Discord HTTP interactions in separate processes, or use Slack Socket Mode");
+      discord = {
+        mode: "http",
+        publicKey: e.DISCORD_PUBLIC_KEY,
+        applicationId: e.DISCORD_APPLICATION_ID,
+        port: e.PORT,
+        ...(e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN } : {}),
+        ...apiUrl(e.DISCORD_API_URL),
+      };
+    } else {
+      discord = { mode: "gateway", token: e.DISCORD_TOKEN!, applicationId: e.DISCORD_APPLICATION_ID, ...apiUrl(e.DISCORD_API_URL) };
+    }
+  }
+  return { ok: true, config: { ...(slack ? { slack } : {}), ...(discord ? { discord } : {}), port: e.PORT, logLevel: e.LOG_LEVEL } };
+}

@@ -1,0 +1,99 @@
+// The engine through questions, as a newsroom user meets it.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { foldQuote } from "../../src/knowledge/text-folding.js";
+import { realEngine } from "../helpers/engine.js";
+
+const engine = realEngine();
+const sourceText = (id: string) => foldQuote(engine.knowledge.sources.get(id)!.text);
+
+describe("asked the issue's examples", () => {
+  it.each([
+    ["how many attacks", ["61", "29 in Iraq", "32 in Syria", "Oct. 17", "Pentagon"]],
+    ["why only syria", ["Iraqi government", "Revolutionary Guard", "Tehran"]],
+    ["who is al-sudani", ["prime minister", "Iran-backed", "good relations"]],
+    ["How many injuries have US personnel reported?", ["At least 60", "brain injuries", "returned to duty"]],
+    ["When and where did the US retaliate?", ["Oct. 27", "Albukamal", "Nov. 8", "Maysloun", "Deir ez-Zor", "Nov. 12", "Bulbul", "Al-Mayadeen"]],
+    ["What is Kataib Hezbollah?", ["Iran-backed Iraqi militia", "separate group from Lebanon's Hezbollah"]],
+    ["What happened to Soleimani?", ["airstrike in Baghdad", "January 2020"]],
+    ["hw many us troops in sirya", ["about 900"]],
+  ])("asked %j, it answers with the sourced facts", (question, mustContain) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    for (const text of mustContain) expect(result.answer).toContain(text);
+    expect(result.asOf).toBe("2023-11-17");
+    expect(result.suggestions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(["Who leads the Islamic Resistance in Iraq?", "How many US troops are in Kuwait?", "What's the capital of Iraq?", "How many US troops are in Jordan?", "Who is the prime minister of Israel?", "How many attacks were there in Lebanon?"])(
+    "asked %j, it says its sources don't cover it and offers what it can answer",
+    (question) => {
+      const result = engine.ask(question);
+      expect(result.status).toBe("no_answer");
+      expect(result.answer).toMatch(/^My sources don't cover/);
+      expect(result.suggestions.length).toBeGreaterThan(0);
+      expect(result.citations).toEqual([]);
+    },
+  );
+});
+
+describe("every answer", () => {
+  it("cites at least one passage that occurs verbatim in its source", () => {
+    for (const fact of engine.knowledge.facts) {
+      const result = engine.ask(fact.questions[0]!);
+      if (result.status !== "answered") continue;
+      expect(result.citations.length).toBeGreaterThan(0);
+      for (const citation of result.citations) {
+        expect(sourceText(citation.sourceId)).toContain(foldQuote(citation.quote));
+        expect(citation).toMatchObject({ publisher: "The Associated Press", published: "2023-11-17" });
+      }
+    }
+  });
+
+  it("is the same for the same question", () => {
+    expect(engine.ask("who is behind the attacks?")).toEqual(engine.ask("who is behind the attacks?"));
+  });
+
+  it("has the documented JSON shape", () => {
+    const result = JSON.parse(JSON.stringify(engine.ask("how many attacks")));
+    expect(Object.keys(result).sort()).toEqual(["answer", "asOf", "citations", "confidence", "factIds", "status", "suggestions"]);
+  });
+});
+
+describe("chat markup and bad input", () => {
+  it.each([
+    ["<@U024BE7LH> how many attacks?", "attack-tally"],
+    ["<@123456789012345678> how many attacks?", "attack-tally"],
+    ["*how many* _attacks_ <!here>", "attack-tally"],
+    ["HOW MANY ATTACKS???", "attack-tally"],
+    ["how many attacks 🚀🔥", "attack-tally"],
+    ["\u202Ehow many attacks\u202C", "attack-tally"],
+  ])("reads %j as a question about the tally", (question, factId) => {
+    expect(engine.ask(question).factIds[0]).toBe(factId);
+  });
+
+  it.each(["", "   ", "<@U024BE7LH>", "\u0000\u0007\u001b[31m", "??!!", "مرحبا كيف حالك"])("answers %j with a clear no_answer", (question) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("no_answer");
+    expect(result.answer.length).toBeGreaterThan(0);
+  });
+
+  it("caps 100 KB of text without losing a normal question at its start", () => {
+    const result = engine.ask(`how many US troops are in Syria? ${"lorem ipsum ".repeat(9000)}`);
+    expect(result.status).not.toBe("answered");
+    const capped = engine.ask(`how many US troops are in Syria? ${"x".repeat(100_000)}`);
+    expect(capped.factIds).toContain("troop-levels");
+  });
+
+  it("never throws, whatever the text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 600, unit: "grapheme" }), (text) => {
+        const result = engine.ask(text);
+        expect(["answered", "clarify", "no_answer"]).toContain(result.status);
+        const verdict = engine.check(text);
+        expect(["supported", "contradicted", "not_enough_info"]).toContain(verdict.verdict);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

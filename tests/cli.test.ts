@@ -1,0 +1,69 @@
+// The CLI as a process, the way an editor or a script runs it.
+import { execFileSync, spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(tsx, args, { cwd: root, input: input ?? "", encoding: "utf8", env: { ...process.env, ...env } });
+
+describe("factdesk", () => {
+  it("asks a question and prints the answer, the sources and the as-of date", () => {
+    const { stdout, status } = run(["src/cli.ts", "ask", "hw many us troops in sirya"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain("about 900 in Syria");
+    expect(stdout).toContain("As of Nov. 17, 2023.");
+    expect(stdout).toMatch(/\[1\] The Associated Press, ".+", Nov\. 17, 2023\n {6}"The United States has about 2,000 American soldiers/);
+  });
+
+  it("prints one JSON line with --json, and a line per question with --jsonl", () => {
+    const one = JSON.parse(run(["src/cli.ts", "ask", "--json", "why only syria"]).stdout);
+    expect(one).toMatchObject({ status: "answered", factIds: ["why-only-syria"] });
+    const lines = run(["src/cli.ts", "ask", "--jsonl"], "how many attacks\n\nwho is sudani\nhow many troops in kuwait\n").stdout.trim().split("\n");
+    expect(lines.map((line) => JSON.parse(line).status)).toEqual(["answered", "no_answer", "answered", "no_answer"]);
+  });
+
+  it("fact-checks a claim, readable and as JSON lines", () => {
+    expect(run(["src/cli.ts", "check", "The US has about 9,000 troops in Syria."]).stdout).toMatch(/^Contradicted: /);
+    const lines = run(["src/cli.ts", "check", "--jsonl"], "29 of the attacks were in Iraq.\nIran's supreme leader visited Washington.\n").stdout.trim().split("\n");
+    expect(lines.map((line) => JSON.parse(line).verdict)).toEqual(["supported", "not_enough_info"]);
+  });
+
+  it("validates data/ and lists topics", () => {
+    expect(run(["src/cli.ts", "validate"]).stdout).toMatch(/^data\/ is valid: 1 source\(s\), \d+ facts, \d+ entities\./);
+    expect(run(["src/cli.ts", "topics"]).stdout).toContain("The US strikes in response");
+  });
+
+  it("exits 2 with usage on a bad command, and 1 naming the file on bad data", () => {
+    const bad = run(["src/cli.ts", "frobnicate"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown command");
+    const missing = run(["src/cli.ts", "validate"], "", { FACTDESK_DATA_DIR: path.join(root, "tests") });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("problem");
+  });
+
+  it("answers piped questions through npm start's terminal chat and exits at end of input", () => {
+    const { stdout, status } = run(["src/main.ts"], "how many attacks?\ncheck No US troops were injured\n", {
+      SLACK_BOT_TOKEN: "",
+      SLACK_APP_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+      DISCORD_TOKEN: "",
+      DISCORD_PUBLIC_KEY: "",
+    });
+    expect(status).toBe(0);
+    expect(stdout).toContain("61 attacks");
+    expect(stdout).toContain("Contradicted:");
+  });
+
+  it("exits 1 with one line naming a malformed variable", () => {
+    const { stderr, status } = run(["src/main.ts"], "", { SLACK_BOT_TOKEN: "xoxp-wrong", SLACK_APP_TOKEN: "xapp-1" });
+    expect(status).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual(["factdesk: configuration error: SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)"]);
+  });
+
+  it("runs as the installed bin", () => {
+    expect(execFileSync(path.join(root, "bin/factdesk.js"), ["ask", "who is al-sudani"], { cwd: root, encoding: "utf8" })).toContain("prime minister");
+  });
+});

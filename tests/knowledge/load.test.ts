@@ -1,0 +1,81 @@
+// The loader and validator, on copies of data/ broken the ways an editor might break them.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_DATA_DIR, formatProblem, loadKnowledge } from "../../src/knowledge/load.js";
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+/** A copy of data/ with one file edited; returns the problems it loads with. */
+function loadWith(file: string, edit: (text: string) => string): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), "factdesk-data-"));
+  dirs.push(dir);
+  const data = path.join(dir, "data");
+  cpSync(DEFAULT_DATA_DIR, data, { recursive: true });
+  const target = path.join(data, file);
+  writeFileSync(target, edit(readFileSync(target, "utf8")));
+  const result = loadKnowledge(data);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+describe("the real data/", () => {
+  it("loads, with every fact and entity cited", () => {
+    const result = loadKnowledge();
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.knowledge.facts.length).toBeGreaterThanOrEqual(35);
+    expect(result.knowledge.entities.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("keeps the source byte for byte as in shared/sources", () => {
+    const shared = path.resolve(DEFAULT_DATA_DIR, "../../shared/sources/ap-2023-11-17-us-response-militia-attacks.txt");
+    const ours = path.join(DEFAULT_DATA_DIR, "sources/ap-2023-11-17-us-response-militia-attacks.txt");
+    expect(readFileSync(ours).equals(readFileSync(shared))).toBe(true);
+  });
+});
+
+describe("a broken data file", () => {
+  it("names the file and field of a schema error", () => {
+    const problems = loadWith("facts/attacks.yaml", (t) => t.replace("asOf: 2023-11-17", "asOf: last Friday"));
+    expect(problems).toContainEqual("data/facts/attacks.yaml facts[0] (attack-tally).asOf: must be a date written YYYY-MM-DD");
+  });
+
+  it("rejects a quote that is not verbatim in its source", () => {
+    const problems = loadWith("facts/casualties.yaml", (t) => t.replace("all troops have returned to duty", "all troops have returned home"));
+    expect(problems.join("\n")).toMatch(/data\/facts\/casualties\.yaml injuries\.citations\[0\]\.quote: does not occur verbatim/);
+  });
+
+  it("accepts curly and straight quotes and white space alike", () => {
+    expect(loadWith("entities/people.yaml", (t) => t.replace("killing General Qassem Soleimani, the commander of Iran’s Quds Force", "killing General Qassem Soleimani,\n        the commander of Iran's Quds Force"))).toEqual([]);
+  });
+
+  it("rejects a citation of the page boilerplate", () => {
+    const problems = loadWith("facts/background.yaml", (t) => t.replace("quote: Associated Press writer Qasim Abdul Zahra in Baghdad contributed to this report.", "quote: Leave a Reply"));
+    expect(problems.join("\n")).toMatch(/source-credit\.citations\[0\]\.quote: (quotes the page boilerplate|must quote at least a phrase)/);
+    const longer = loadWith("facts/background.yaml", (t) =>
+      t.replace("quote: Associated Press writer Qasim Abdul Zahra in Baghdad contributed to this report.", "quote: Your email address will not be published."),
+    );
+    expect(longer.join("\n")).toMatch(/quotes the page boilerplate/);
+  });
+
+  it("names both files when an id is used twice", () => {
+    const problems = loadWith("facts/groups.yaml", (t) => t.replace("id: badr\n", "id: attack-tally\n"));
+    expect(problems).toContainEqual(expect.stringMatching(/data\/facts\/groups\.yaml attack-tally\.id: fact id "attack-tally" is also used in data\/facts\/attacks\.yaml/));
+  });
+
+  it("rejects an alias two entities share, and a reference to an unknown entity", () => {
+    expect(loadWith("entities/places.yaml", (t) => t.replace("aliases: [Gaza, Gaza Strip]", "aliases: [Gaza, Tanf]")).join("\n")).toMatch(/alias "Tanf" also belongs to entity/);
+    expect(loadWith("facts/forces.yaml", (t) => t.replace("entities: [iraq, syria, baghdad]", "entities: [iraq, syria, kuwait]")).join("\n")).toMatch(
+      /troop-levels\.entities\[2\]: names unknown entity "kuwait"/,
+    );
+  });
+
+  it("reports invalid YAML with the file name", () => {
+    expect(loadWith("lexicon.yaml", (t) => `${t}\n  : : [`)).toContainEqual(expect.stringMatching(/^data\/lexicon\.yaml: is not valid YAML/));
+  });
+});
