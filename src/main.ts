@@ -3,7 +3,6 @@
 import "dotenv/config";
 import { runTerminalChat } from "./bots/terminal.js";
 import { readConfig } from "./config.js";
-import { createLogger } from "./logger.js";
 import { openEngine } from "./open-engine.js";
 
 async function main(): Promise<number> {
@@ -25,18 +24,10 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const logger = createLogger(config.logLevel);
-  const stops: (() => Promise<void>)[] = [];
-  // Slack and Discord front ends register here as they are built (issues 4 and 5).
-  logger.error("Slack and Discord front ends are not built yet; unset their variables to use the terminal chat");
-  await new Promise<void>((resolve) => {
-    const shutDown = () => resolve();
-    process.once("SIGINT", shutDown);
-    process.once("SIGTERM", shutDown);
-  });
-  logger.info("shutting down");
-  await Promise.allSettled(stops.map((stop) => stop()));
-  return 0;
+  // The Slack and Discord front ends are not built yet (issues 4 and 5): say so rather than idle.
+  const platform = config.slack ? "Slack" : "Discord";
+  process.stderr.write(`factdesk: the ${platform} front end is not built yet; unset its variables to use the terminal chat\n`);
+  return 1;
 }
 
 main().then(

@@ -2,7 +2,9 @@
 // verbatim citations go out; nothing here invents a sentence about the story.
 import type { Citation, KnowledgeBase } from "../knowledge/types.js";
 import type { Decision } from "./decide.js";
+import type { EngineParts } from "./engine.js";
 import type { FactIndex } from "./fact-index.js";
+import { entityTerm } from "./understand.js";
 import type { AnswerResult, CitationView } from "./types.js";
 
 export function citationView(citation: Citation, knowledge: KnowledgeBase): CitationView {
@@ -90,4 +92,21 @@ export function topicSamples(knowledge: KnowledgeBase): string[] {
     .slice(0, 3)
     .map((topic) => byId.get(topic.factIds[0]!)?.questions[0])
     .filter((question): question is string => Boolean(question));
+}
+
+/** An entity's catalogue description, cited, with the facts about it as follow-ups. */
+export function describeEntity(entityId: string, parts: EngineParts): AnswerResult {
+  const { knowledge, index } = parts;
+  const entity = knowledge.entities.find((candidate) => candidate.id === entityId)!;
+  const about = index.postings.get(entityTerm(entityId)) ?? [];
+  const asOf = knowledge.sources.get(entity.citations[0]!.source)!.published;
+  return {
+    status: "answered",
+    answer: `${entity.name}: ${entity.description}`,
+    citations: entity.citations.map((citation) => citationView(citation, knowledge)),
+    factIds: [],
+    confidence: 1,
+    asOf,
+    suggestions: about.slice(0, 3).map((factIndex) => index.facts[factIndex]!.fact.questions[0]!),
+  };
 }

@@ -2,7 +2,7 @@
 // ask(question) runs normalize -> understand -> retrieve -> decide -> compose.
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { checkClaims } from "./check.js";
-import { composeAnswer, noAnswer } from "./compose.js";
+import { composeAnswer, describeEntity, noAnswer } from "./compose.js";
 import { decide } from "./decide.js";
 import type { EnglishWordCheck } from "./english-words.js";
 import { buildFactIndex, type FactIndex } from "./fact-index.js";
@@ -50,5 +50,10 @@ export function answerQuestion(question: string, parts: EngineParts): AnswerResu
     });
   }
   const decision = decide(rankFacts(understood, parts.index, parts.language.places));
+  // "Who is Bashar al-Assad?": a bare name no fact is about is answered from the entity catalogue.
+  const [entityId] = understood.entities;
+  if (decision.status === "no_answer" && entityId && understood.terms.length === 1 && ["who", "what"].includes(understood.type)) {
+    return describeEntity(entityId, parts);
+  }
   return composeAnswer(decision, parts.index, parts.knowledge, { elsewhere: understood.elsewhere });
 }

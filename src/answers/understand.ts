@@ -94,7 +94,8 @@ export function understand(text: string, language: Language, options: { correctT
   const counted = type === "count" && !/ how (many times|often) /.test(` ${tokens.join(" ")} `) ? terms.find((term) => !isEntityTerm(term) && !term.startsWith("!") && term !== COUNT_WORD) : undefined;
   return {
     type,
-    terms: [...new Set(terms)],
+    // In a how-many question "number" (count, tally) only says it is one.
+    terms: [...new Set(terms)].filter((term) => type !== "count" || term !== COUNT_WORD),
     entities: [...new Set(entities)],
     elsewhere,
     corrections,

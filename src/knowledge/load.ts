@@ -1,6 +1,7 @@
 // Reads data/ (sources, entities, facts, lexicon), checks every file against its schema and the
 // cross-record rules, and returns the knowledge base or every problem found. Never throws for bad
 // data: a broken file is an expected outcome that start-up reports and stops on.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
@@ -81,7 +82,12 @@ export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
       problems.push({ file: shown(file), field: "id", message: `source id "${parsed.value.id}" is used twice` });
       continue;
     }
-    sources.set(parsed.value.id, { ...parsed.value, text: readFileSync(textFile, "utf8") });
+    const bytes = readFileSync(textFile);
+    if (createHash("sha256").update(bytes).digest("hex") !== parsed.value.sha256) {
+      problems.push({ file: shown(file), field: "sha256", message: `does not match ${parsed.value.file}: a source is stored byte for byte and never edited` });
+      continue;
+    }
+    sources.set(parsed.value.id, { ...parsed.value, text: bytes.toString("utf8") });
   }
 
   const entities: Entity[] = [];

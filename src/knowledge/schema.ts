@@ -20,6 +20,7 @@ export const citationSchema = z.strictObject({
 export const sourceSchema = z.strictObject({
   id,
   file: text,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be the SHA-256 of the source text, 64 hex digits (sha256sum FILE)"),
   publisher: text,
   dateline: text.optional(),
   title: text,

@@ -97,3 +97,12 @@ describe("chat markup and bad input", () => {
     );
   });
 });
+
+describe("a bare name", () => {
+  it("no fact is about is answered from the entity catalogue, cited", () => {
+    const result = engine.ask("Who is Bashar al-Assad?");
+    expect(result.status).toBe("answered");
+    expect(result.answer).toMatch(/^Bashar al-Assad: Syria's president/);
+    expect(sourceText(result.citations[0]!.sourceId)).toContain(foldQuote(result.citations[0]!.quote));
+  });
+});
