@@ -1,5 +1,4 @@
-// Runs an evaluation set through the engine and reports what it got right, for the evaluation test
-// and for `npm run evaluate`.
+// Runs an evaluation set through the engine and reports what it got right (the evaluation test prints it).
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { Engine } from "../../src/answers/engine.js";
