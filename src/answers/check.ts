@@ -110,7 +110,7 @@ function checkClaim(part: ClaimPart, parts: EngineParts): ClaimVerdict {
   const { fact } = finding.fact;
   const statement = finding.statement.replace(/\.$/, "");
   const attributed = fact.saidBy && !statement.toLowerCase().includes(fact.saidBy.toLowerCase()) ? `according to ${fact.saidBy}, ` : "";
-  let explanation = `${label(finding.verdict)}: ${attributed}${lowerFirst(statement)} (as of ${apDate(fact.asOf)}).`;
+  let explanation = `${label(finding.verdict)}: ${attributed}${lowerFirst(statement, language)} (as of ${apDate(fact.asOf)}).`;
   if (finding.verdict === "supported" && fact.saidBy && !isAttributed(part.claim)) {
     explanation += ` Note: the source attributes this to ${fact.saidBy}; it is not stated as settled fact.`;
   }
@@ -125,7 +125,11 @@ function checkClaim(part: ClaimPart, parts: EngineParts): ClaimVerdict {
 }
 
 const label = (verdict: Verdict) => ({ supported: "Supported", contradicted: "Contradicted", not_enough_info: "Not enough info" })[verdict];
-const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) && !/^(US|Iraq|Syria|Iran|Al-|Kataib|Hamas|Israel|On|In)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+/** Lower-cases the statement's first word after "Supported: ", unless it begins a name in the entity catalogue. */
+function lowerFirst(text: string, language: EngineParts["language"]): string {
+  const first = /^[A-Z][a-z]+/.exec(text)?.[0];
+  return first && !language.aliasWords.has(first.toLowerCase()) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
 
 /** Does the claim name what this value measures, in one of its wordings? */
 const names = (view: ClaimView, measure: Measure) => measure.wordings.some((wording) => wording.size > 0 && [...wording].every((term) => view.terms.has(term)));
@@ -199,7 +203,7 @@ function checkNumbers(view: ClaimView): Finding | undefined {
     const unplaced = measured.filter(({ measure }) => !measure.place);
     return { number, pick: (placed.length > 0 ? placed : unplaced.length > 0 ? unplaced : measured)[0]! };
   });
-  const { entry, measure } = picks[0]!.pick;
+  const { entry } = picks[0]!.pick;
   const verdicts = picks.map(({ number, pick }) => compareNumbers(number, pick.measure.value as ClaimNumber));
   const verdict: Verdict = verdicts.includes("contradicted") ? "contradicted" : verdicts.every((v) => v === "supported") ? "supported" : "not_enough_info";
   const sameMeasure = entry.measures.filter((m) => m.value.kind === "count" && names(view, m));
