@@ -80,7 +80,12 @@ function checkClaim(part: ClaimPart, parts: EngineParts): ClaimVerdict {
   const notEnough = (why: string): ClaimVerdict => ({ claim: part.claim, verdict: "not_enough_info", explanation: `Not enough info: ${why}`, citations: [], factIds: [] });
   if (understood.elsewhere.length > 0) return notEnough("my sources don't cover the places this claim names.");
 
-  const ranked = rankFacts({ ...understood, type: "what" }, index, language.places).filter((c) => c.recall >= CHECK_CONFIG.minRecall);
+  // A claim with a figure ("61 attacks") is a claim about a count: rank as "how many attacks" would.
+  const countedTerm = (following: string) => understand(following, language, { correctTypos: true }).terms.find((term) => !term.startsWith("@"));
+  const [firstNumber] = extractNumbers(extractDates(part.claim).rest);
+  const counted = firstNumber ? countedTerm(firstNumber.following) : undefined;
+  const asked = counted ? { ...understood, type: "count" as const, counted } : { ...understood, type: "what" as const };
+  const ranked = rankFacts(asked, index, language.places).filter((c) => c.recall >= CHECK_CONFIG.minRecall);
   if (ranked.length === 0) return notEnough("no fact in my sources speaks to this claim.");
   const top = ranked[0]!;
   const relevant = ranked.filter((c) => c.score >= top.score * CHECK_CONFIG.relativeScore);
@@ -90,7 +95,7 @@ function checkClaim(part: ClaimPart, parts: EngineParts): ClaimVerdict {
     entities: understood.entities,
     places: understood.entities.filter((id) => language.places.has(id)),
     negated: isNegated(part.claim),
-    countedTerm: (following) => understand(following, language, { correctTypos: true }).terms.find((term) => !term.startsWith("@")),
+    countedTerm,
     nameOf: (entityId) => knowledge.entities.find((entity) => entity.id === entityId)?.name ?? entityId,
     facts: relevant.slice(0, CHECK_CONFIG.factsConsidered).map((c) => index.facts[c.factIndex]!),
     best: { fact: index.facts[top.factIndex]!, recall: top.recall, score: top.score },

@@ -119,7 +119,7 @@ export interface ClaimPart {
 /** A text with several claims becomes one clause per claim: sentences, and clauses that each carry their own figure. */
 export function splitClaims(text: string): ClaimPart[] {
   const sentences = text
-    .split(/(?<!\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gen|Lt|Col|Sgt|Mr|Mrs|Ms|Dr|St|U\.S|No)\.)(?<=[.!?])\s+(?=[A-Z"'“])|;\s*/)
+    .split(/(?<!\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gen|Lt|Col|Sgt|Mr|Mrs|Ms|Dr|St|U\.S|No)\.)(?<=[.!?])\s+(?=[A-Z"'“\d])|;\s*/)
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   return sentences.flatMap((sentence) => {

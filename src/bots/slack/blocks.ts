@@ -1,0 +1,191 @@
+// Renders a FactDesk reply as a Slack message: Block Kit blocks plus the plain `text` fallback
+// that notifications and screen readers use. Pure: a reply in, a message out, always within limits.
+import type { types } from "@slack/bolt";
+import { apDate } from "../../answers/ap-date.js";
+import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
+import type { HelpCard, Reply } from "../conversation.js";
+import { blockQuote, clip, escapeText, SLACK_LIMITS, splitText } from "./mrkdwn.js";
+
+type Block = types.KnownBlock;
+type Button = types.Button;
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/** Action ids of our buttons; listeners match on the prefixes. */
+export const ACTIONS = Object.freeze({
+  ask: "factdesk_ask",
+  feedback: "factdesk_feedback",
+  share: "factdesk_share",
+});
+
+/** What a Share button carries: enough to produce the same reply again for the channel. */
+export interface ShareRequest {
+  kind: "ask" | "check";
+  text: string;
+}
+
+/** What a feedback button carries, for the log. */
+export interface FeedbackNote {
+  question: string;
+  factIds: string[];
+  status: string;
+}
+
+export interface RenderOptions {
+  /** Ephemeral replies to slash commands get a "Share in channel" button. */
+  shareable?: boolean;
+  /** Shown above a shared reply: who asked. Already safe for mrkdwn. */
+  sharedBy?: string;
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  switch (reply.kind) {
+    case "help":
+      return renderHelp(reply.help);
+    case "answer":
+      return renderAnswer(reply.question, reply.result, options);
+    case "check":
+      return renderCheck(reply.claim, reply.result, options);
+  }
+}
+
+/** A short message with no buttons: apologies, rate limits, acknowledgements. */
+export function renderNotice(text: string): SlackMessage {
+  return { text: escapeText(text), blocks: sections(escapeText(text)) };
+}
+
+function renderAnswer(question: string, result: AnswerResult, options: RenderOptions): SlackMessage {
+  const lead = [...asked(options, question), ...sections(escapeText(result.answer))];
+  if (result.status !== "answered") {
+    return fit({ lead, body: [], tail: askButtons(result.suggestions) }, fallback(result.answer, result.suggestions));
+  }
+  const tail = [
+    ...asOfLine(result.asOf),
+    ...askButtons(result.suggestions),
+    actionsRow([...feedbackButtons({ question, factIds: result.factIds, status: result.status }), ...shareButton(options, { kind: "ask", text: question })]),
+  ];
+  return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.answer, [], result.asOf));
+}
+
+function renderCheck(claim: string, result: CheckResult, options: RenderOptions): SlackMessage {
+  // The explanation leads with its verdict ("Contradicted: ..."); the verdict is set in bold.
+  const boldVerdict = (text: string) => escapeText(text).replace(/^(Supported|Contradicted|Not enough info):/, "*$1:*");
+  const lead = [...asked(options, claim, "checked"), ...sections(boldVerdict(result.explanation))];
+  if (result.claims.length > 1) {
+    const lines = result.claims.map((part) => `• _"${escapeText(part.claim)}"_: ${boldVerdict(part.explanation)}`);
+    lead.push(...sections(`*Claim by claim*\n${lines.join("\n")}`));
+  }
+  const tail = [
+    actionsRow([
+      ...feedbackButtons({ question: `check: ${claim}`, factIds: result.factIds, status: result.verdict }),
+      ...shareButton(options, { kind: "check", text: claim }),
+    ]),
+  ];
+  return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.explanation, []));
+}
+
+function renderHelp(help: HelpCard): SlackMessage {
+  const sources = help.sources.map((source) => `${escapeText(source.publisher)}, ${sourceTitle(source)}, ${apDate(source.published)}`);
+  const lead = sections(
+    [
+      escapeText(help.scope),
+      `*Topics:* ${escapeText(help.topics.join("; "))}.`,
+      `*Ask* by mentioning me, in a DM, or with \`/factdesk <question>\`. *Fact-check* a sentence with \`/factcheck <sentence>\` or "${escapeText(help.checkExample)}".`,
+      `*Sources* (${help.factCount} facts): ${sources.join("; ")}.`,
+      "Try one of these:",
+    ].join("\n"),
+  );
+  return fit({ lead, body: [], tail: askButtons(help.examples) }, fallback(help.scope, help.examples));
+}
+
+function asked(options: RenderOptions, text: string, verb = "asked"): Block[] {
+  if (!options.sharedBy) return [];
+  return [context(`${options.sharedBy} ${verb}: _${escapeText(clip(text, 500))}_`)];
+}
+
+function citationBlocks(citations: readonly CitationView[]): Block[] {
+  return citations.flatMap((citation) => {
+    const heading = `*${escapeText(citation.publisher)}* · ${sourceTitle(citation)} · ${apDate(citation.published)}`;
+    return sections(`${heading}\n${blockQuote(escapeText(citation.quote))}`);
+  });
+}
+
+function sourceTitle(source: { title: string; url?: string }): string {
+  const title = escapeText(source.title);
+  return source.url && !/[<>|\s]/.test(source.url) ? `<${source.url}|${title}>` : `_${title}_`;
+}
+
+function asOfLine(asOf: string | null): Block[] {
+  return asOf ? [context(`As of ${apDate(asOf)}. Passages are quoted verbatim from the sources.`)] : [];
+}
+
+function askButtons(questions: readonly string[]): Block[] {
+  const buttons = questions.slice(0, 5).map((question, i): Button => ({
+    type: "button",
+    action_id: `${ACTIONS.ask}:${i}`,
+    text: { type: "plain_text", text: clip(question, SLACK_LIMITS.buttonText) },
+    value: clip(question, SLACK_LIMITS.buttonValue),
+  }));
+  return buttons.length ? [actionsRow(buttons)] : [];
+}
+
+function feedbackButtons(note: FeedbackNote): Button[] {
+  const value = encodeValue(note);
+  return [
+    { type: "button", action_id: `${ACTIONS.feedback}:up`, text: { type: "plain_text", text: "👍 Helpful" }, value },
+    { type: "button", action_id: `${ACTIONS.feedback}:down`, text: { type: "plain_text", text: "👎 Not right" }, value },
+  ];
+}
+
+function shareButton(options: RenderOptions, request: ShareRequest): Button[] {
+  if (!options.shareable) return [];
+  return [{ type: "button", style: "primary", action_id: ACTIONS.share, text: { type: "plain_text", text: "Share in channel" }, value: encodeValue(request) }];
+}
+
+/** Button values hold at most 2,000 characters: long text is shortened until the value fits. */
+export function encodeValue(value: ShareRequest | FeedbackNote): string {
+  const json = JSON.stringify(value);
+  if (json.length <= SLACK_LIMITS.buttonValue) return json;
+  // JSON escaping can make text up to six times longer, so shorten by the overflow and try again.
+  const over = json.length - SLACK_LIMITS.buttonValue;
+  if ("text" in value) return encodeValue({ ...value, text: value.text.slice(0, Math.max(0, value.text.length - over - 1)) });
+  if (value.question.length === 0) return JSON.stringify({ ...value, factIds: [] });
+  if (value.factIds.length > 10) return encodeValue({ ...value, factIds: value.factIds.slice(0, 10) });
+  return encodeValue({ ...value, question: value.question.slice(0, Math.max(0, value.question.length - over - 1)) });
+}
+
+function actionsRow(elements: Button[]): Block {
+  return { type: "actions", elements: elements.slice(0, SLACK_LIMITS.elementsPerActions) };
+}
+
+function context(mrkdwn: string): Block {
+  return { type: "context", elements: [{ type: "mrkdwn", text: clip(mrkdwn, SLACK_LIMITS.sectionText), verbatim: true }] };
+}
+
+function sections(mrkdwn: string): Block[] {
+  return splitText(mrkdwn).map((piece) => ({ type: "section", text: { type: "mrkdwn", text: piece || " ", verbatim: true } }));
+}
+
+function fallback(answer: string, suggestions: readonly string[], asOf?: string | null): string {
+  const parts = [answer, asOf ? `(As of ${apDate(asOf)}.)` : "", ...suggestions.map((s) => `• ${s}`)].filter(Boolean);
+  return clip(escapeText(parts.join("\n")), SLACK_LIMITS.fallbackText);
+}
+
+/**
+ * Keeps a message within 50 blocks: the lead (the answer) and the tail (as-of and buttons) always
+ * stay; sources are dropped from the end with a note saying how many were left out.
+ */
+function fit(parts: { lead: Block[]; body: Block[]; tail: Block[] }, text: string): SlackMessage {
+  const max = SLACK_LIMITS.blocksPerMessage;
+  const lead = parts.lead.slice(0, max - parts.tail.length - 2);
+  let body = parts.body;
+  if (lead.length + body.length + parts.tail.length > max) {
+    const room = max - lead.length - parts.tail.length - 1;
+    const left = body.length - room;
+    body = [...body.slice(0, room), context(`…and ${left} more passage${left === 1 ? "" : "s"} not shown.`)];
+  }
+  return { text, blocks: [...lead, ...body, ...parts.tail] };
+}
