@@ -1,0 +1,29 @@
+// /ask question: [private:] — a question, with known questions offered as the user types.
+import { SlashCommandBuilder } from "discord.js";
+import { DISCORD_LIMITS, clip } from "../embeds.js";
+import { answerInteraction, replyFromDesk } from "../respond.js";
+import { isPrivate, PRIVATE_OPTION, type SlashCommand } from "./command.js";
+
+export const ask: SlashCommand = {
+  definition: new SlashCommandBuilder()
+    .setName("ask")
+    .setDescription("Ask FactDesk about the US response to militia attacks in Iraq and Syria")
+    .addStringOption((option) => option.setName("question").setDescription("Your question").setRequired(true).setAutocomplete(true).setMaxLength(500))
+    .addBooleanOption((option) => option.setName(PRIVATE_OPTION.name).setDescription(PRIVATE_OPTION.description))
+    .toJSON(),
+
+  async execute(interaction, deps) {
+    const question = interaction.options.getString("question", true);
+    await answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }), { ephemeral: isPrivate(interaction) });
+  },
+
+  async autocomplete(interaction, deps) {
+    const typed = String(interaction.options.getFocused());
+    // Discord accepts at most 25 choices of at most 100 characters; respond() does not check.
+    const choices = deps.desk
+      .complete(typed, DISCORD_LIMITS.autocompleteChoices)
+      .slice(0, DISCORD_LIMITS.autocompleteChoices)
+      .map((question) => ({ name: clip(question, DISCORD_LIMITS.choiceName), value: clip(question, DISCORD_LIMITS.choiceValue) }));
+    await interaction.respond(choices);
+  },
+};

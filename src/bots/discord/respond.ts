@@ -1,0 +1,72 @@
+// Answering a Discord interaction safely: the per-user limit, a reply within Discord's 3-second
+// deadline (deferred when the answer is slow), and an ephemeral apology when anything fails.
+import { MessageFlags, type RepliableInteraction } from "discord.js";
+import type { Logger } from "../../logger.js";
+import type { Desk, Request } from "../conversation.js";
+import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE, type RateLimiter } from "../rate-limit.js";
+import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
+
+export interface DiscordDeps {
+  desk: Desk;
+  logger: Logger;
+  limiter: RateLimiter;
+  /** How long to wait for an answer before deferring the reply (Discord allows 3 s for the first response). */
+  deferAfterMs: number;
+  /** The bot's user id, for recognising mentions of it. */
+  botUserId: string;
+}
+
+/** Echoed text never pings: no @everyone, @here, roles or users, and no reply ping. */
+export const NO_PINGS = Object.freeze({ parse: [], repliedUser: false });
+
+/** Deferring after 1.5 s leaves half of Discord's deadline for the network. */
+export const DEFER_AFTER_MS = 1500;
+
+export async function answerInteraction(
+  interaction: RepliableInteraction,
+  deps: DiscordDeps,
+  produce: () => Promise<DiscordMessage>,
+  options: { ephemeral: boolean },
+): Promise<void> {
+  const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
+  try {
+    if (!deps.limiter.allow(interaction.user.id)) {
+      deps.logger.warn({ user: interaction.user.id }, "rate limit reached");
+      await interaction.reply({ ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const answer = produce();
+    answer.catch(() => undefined); // handled below; never an unhandled rejection while we wait
+    const settled = await Promise.race([answer, delay(deps.deferAfterMs)]);
+    if (settled) {
+      await interaction.reply({ ...settled, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
+      return;
+    }
+    await interaction.deferReply(flags ? { flags } : {});
+    await interaction.editReply({ ...(await answer), allowedMentions: NO_PINGS });
+  } catch (error) {
+    deps.logger.error({ err: error, user: interaction.user.id, interaction: interaction.id }, "could not answer");
+    await apologize(interaction).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));
+  }
+}
+
+async function apologize(interaction: RepliableInteraction): Promise<void> {
+  const apology = { ...renderNotice(APOLOGY_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral } as const;
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(apology);
+  } else if (interaction.replied) {
+    await interaction.followUp(apology);
+  } else {
+    await interaction.reply(apology);
+  }
+}
+
+/** A reply from the desk, rendered for Discord. */
+export function replyFromDesk(deps: DiscordDeps, request: Request): () => Promise<DiscordMessage> {
+  return async () => renderReply(await deps.desk.respond(request));
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+}

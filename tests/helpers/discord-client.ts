@@ -1,0 +1,51 @@
+// A real discord.js Client, not logged in, with its REST aimed at a local fake Discord API. Tests
+// feed it gateway payloads the way the gateway handler does.
+import type { Client } from "discord.js";
+import { createDesk, type Desk } from "../../src/bots/conversation.js";
+import { createDiscordClient } from "../../src/bots/discord/client.js";
+import { createRateLimiter, type RateLimiter } from "../../src/bots/rate-limit.js";
+import { realEngine } from "./engine.js";
+import { APP_ID, guildPayload, startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
+import { captureLogs, type CapturedLogs } from "./log-capture.js";
+
+export const DISCORD_BOT_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.fake-token-for-tests-only";
+
+export interface DiscordHarness {
+  client: Client;
+  fake: FakeDiscord;
+  logs: CapturedLogs;
+  interaction(payload: Record<string, unknown>): void;
+  message(payload: Record<string, unknown>): void;
+  stop(): Promise<void>;
+}
+
+type Actions = { actions: Record<"InteractionCreate" | "MessageCreate", { handle(data: unknown): unknown }> };
+
+export async function startDiscordHarness(options: { desk?: Desk; limiter?: RateLimiter; deferAfterMs?: number } = {}): Promise<DiscordHarness> {
+  const fake = await startFakeDiscord();
+  const logs = captureLogs("debug");
+  const client = createDiscordClient({
+    applicationId: APP_ID,
+    desk: options.desk ?? createDesk(realEngine()),
+    logger: logs.logger,
+    apiUrl: fake.apiUrl,
+    limiter: options.limiter ?? createRateLimiter({ requests: 1000, windowMs: 60_000 }),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    rest: { retries: 0 },
+  });
+  client.rest.setToken(DISCORD_BOT_TOKEN);
+  const actions = (client as unknown as Actions).actions;
+  // What the gateway's GUILD_CREATE handler does on connect: the server and its channels are cached.
+  (client.guilds as unknown as { _add(data: unknown): unknown })._add(guildPayload());
+  return {
+    client,
+    fake,
+    logs,
+    interaction: (payload) => void actions.InteractionCreate.handle(payload),
+    message: (payload) => void actions.MessageCreate.handle(payload),
+    async stop() {
+      await client.destroy();
+      await fake.close();
+    },
+  };
+}
