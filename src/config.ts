@@ -2,8 +2,9 @@
 // in one line naming the variable; main.ts prints it and exits 1.
 import { z } from "zod";
 
-const optional = (schema: z.ZodType<string>) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+/** An empty value (KEY= in .env) means the variable is not set. */
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = (schema: z.ZodType<string>) => z.preprocess(blankAsUnset, schema.optional());
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "must start with xoxb- (the Bot User OAuth Token)")),
@@ -15,8 +16,8 @@ const envSchema = z.object({
   DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-f]{64}$/i, "must be the 64-character hex Public Key")),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, "must be a numeric server (guild) ID")),
   DISCORD_API_URL: optional(z.url("must be a URL such as https://discord.com/api")),
-  PORT: z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1).max(65535).default(3000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PORT: z.preprocess(blankAsUnset, z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1).max(65535).default(3000)),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
 export type SlackConfig =

@@ -6,7 +6,7 @@ import { DEFAULT_DATA_DIR, formatProblem, loadKnowledge } from "./knowledge/load
 
 export type OpenedEngine = { ok: true; engine: Engine } | { ok: false; problems: string[] };
 
-export function openEngine(dataDir: string = process.env.FACTDESK_DATA_DIR ?? DEFAULT_DATA_DIR): OpenedEngine {
+export function openEngine(dataDir: string = process.env.FACTDESK_DATA_DIR || DEFAULT_DATA_DIR): OpenedEngine {
   const loaded = loadKnowledge(dataDir);
   if (!loaded.ok) return { ok: false, problems: loaded.problems.map(formatProblem) };
   return { ok: true, engine: createEngine(loaded.knowledge, loadEnglishWords()) };

@@ -2,6 +2,23 @@
 // numbered sources with their quoted passages and the as-of date.
 import { apDate } from "../answers/ap-date.js";
 import type { AnswerResult, CheckResult, CitationView } from "../answers/types.js";
+import type { HelpCard, Reply } from "./conversation.js";
+
+export function renderPlainReply(reply: Reply): string {
+  if (reply.kind === "answer") return renderAnswer(reply.result);
+  if (reply.kind === "check") return renderCheck(reply.result);
+  return renderHelp(reply.help);
+}
+
+export function renderHelp(help: HelpCard): string {
+  return [
+    help.scope,
+    `Topics: ${help.topics.join("; ")}.`,
+    `Fact-check a sentence: ${help.checkExample}`,
+    "Try:",
+    ...help.examples.map((example) => `  - ${example}`),
+  ].join("\n");
+}
 
 export function renderAnswer(result: AnswerResult): string {
   const lines = [result.answer];

@@ -3,7 +3,8 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Engine } from "../answers/engine.js";
-import { renderAnswer, renderCheck } from "./plain-text.js";
+import { readRequest, replyTo as replyToRequest } from "./conversation.js";
+import { renderPlainReply } from "./plain-text.js";
 
 export interface TerminalChatOptions {
   engine: Engine;
@@ -32,10 +33,7 @@ export function runTerminalChat({ engine, input, output, interactive }: Terminal
   return new Promise((resolve) => lines.once("close", () => resolve()));
 }
 
-/** The terminal's own commands: help, quit, check <claim>; anything else is a question. */
+/** A line is a question, "check <sentence>", or "help" (see readRequest); the reply is plain text. */
 export function replyTo(engine: Engine, text: string): string {
-  if (/^(help|\?)$/i.test(text)) return `Try:\n${engine.knownQuestions().slice(0, 6).map((q) => `  - ${q}`).join("\n")}`;
-  const claim = /^(check|fact-?check)\s+(.+)$/is.exec(text);
-  if (claim) return renderCheck(engine.check(claim[2]!));
-  return renderAnswer(engine.ask(text));
+  return renderPlainReply(replyToRequest(engine, readRequest(text)));
 }

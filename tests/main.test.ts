@@ -1,0 +1,83 @@
+// `npm start` as an operator runs it: the composition root started as a process, configured only
+// through the environment, serving Slack and Discord against local fakes, stopping on SIGTERM.
+import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync, sign } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { BOT_USER_ID, eventEnvelope, sendToApp, SIGNING_SECRET, startFakeSlack } from "./helpers/fake-slack.js";
+import { APP_ID } from "./helpers/fake-discord.js";
+import { waitFor } from "./helpers/wait-for.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = "";
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", ...env },
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  children.push(child);
+  return { child, output: () => output };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+it("serves Slack in HTTP mode from environment variables, and stops cleanly on SIGTERM", async () => {
+  const fake = await startFakeSlack();
+  const port = await freePort();
+  const token = "xoxb-9999-8888-processtoken";
+  const { child, output } = start({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) });
+  try {
+    await waitFor(() => (output().includes("FactDesk is serving") ? true : undefined), "start-up", 20_000);
+    const ts = "1700005000.000100";
+    await sendToApp(`http://127.0.0.1:${port}/slack/events`, eventEnvelope({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many attacks?`, ts, channel: "CPROCESS", event_ts: ts }), "application/json");
+    const post = await waitFor(() => fake.calls.find((call) => call.method === "chat.postMessage"), "the answer");
+    expect(post.args["text"]).toMatch(/61/);
+    child.kill("SIGTERM");
+    expect(await exited(child)).toBe(0);
+    expect(output()).not.toContain(token);
+  } finally {
+    await fake.close();
+  }
+}, 30_000);
+
+it("serves Discord HTTP interactions from environment variables", async () => {
+  const keys = generateKeyPairSync("ed25519");
+  const publicKey = keys.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  const port = await freePort();
+  const { child, output } = start({ DISCORD_PUBLIC_KEY: publicKey, DISCORD_APPLICATION_ID: APP_ID, PORT: String(port) });
+  await waitFor(() => (output().includes("FactDesk is serving") ? true : undefined), "start-up", 20_000);
+  const body = JSON.stringify({ id: "1", type: 1, application_id: APP_ID, token: "t", version: 1 });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-signature-timestamp": timestamp, "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), keys.privateKey).toString("hex") },
+    body,
+  });
+  expect(await response.json()).toEqual({ type: 1 });
+  child.kill("SIGTERM");
+  expect(await exited(child)).toBe(0);
+}, 30_000);
+
+it("exits 1 with one line naming the variable when a Discord variable is missing", async () => {
+  const { child, output } = start({ DISCORD_TOKEN: "aaa.bbb.ccc" });
+  expect(await exited(child)).toBe(1);
+  expect(output().trim().split("\n")).toEqual(["factdesk: configuration error: DISCORD_APPLICATION_ID is required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY"]);
+}, 30_000);
