@@ -27,7 +27,9 @@ export function syntheticKnowledge(real: KnowledgeBase, size: number, seed = 42)
     const name = `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}${i}`.replace(/^\w/, (c) => c.toUpperCase());
     const template = pick(real.entities.filter((entity) => entity.kind === "place" || entity.kind === "group"));
     const entity: Entity = { ...template, id: `synthetic-${i}`, name, aliases: [name, `${name} district`], description: `${name}, a generated ${template.kind}.`, file: "synthetic" };
+    // The template's own aliases and nesting belong to it, not to the generated entity.
     delete entity.within;
+    delete entity.caseSensitiveAliases;
     synthetic.push(entity);
   }
   entities.push(...synthetic);

@@ -85,7 +85,7 @@ function checkClaim(part: ClaimPart, parts: EngineParts): ClaimVerdict {
   const [firstNumber] = extractNumbers(extractDates(part.claim).rest);
   const counted = firstNumber ? countedTerm(firstNumber.following) : undefined;
   const asked = counted ? { ...understood, type: "count" as const, counted } : { ...understood, type: "what" as const };
-  const ranked = rankFacts(asked, index, language.places).filter((c) => c.recall >= CHECK_CONFIG.minRecall);
+  const ranked = rankFacts(asked, index, language.places, { minRecall: CHECK_CONFIG.minRecall });
   if (ranked.length === 0) return notEnough("no fact in my sources speaks to this claim.");
   const top = ranked[0]!;
   const relevant = ranked.filter((c) => c.score >= top.score * CHECK_CONFIG.relativeScore);

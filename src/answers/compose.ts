@@ -87,12 +87,21 @@ function topicList(knowledge: KnowledgeBase): string {
 
 /** One question from each of the first few topics: a sampler of what FactDesk knows. */
 export function topicSamples(knowledge: KnowledgeBase): string[] {
-  const byId = new Map(knowledge.facts.map((fact) => [fact.id, fact]));
-  return knowledge.topics
-    .slice(0, 3)
-    .map((topic) => byId.get(topic.factIds[0]!)?.questions[0])
-    .filter((question): question is string => Boolean(question));
+  let samples = samplesByKnowledge.get(knowledge);
+  if (!samples) {
+    const firstFacts = new Set(knowledge.topics.slice(0, 3).map((topic) => topic.factIds[0]));
+    const byId = new Map(knowledge.facts.filter((fact) => firstFacts.has(fact.id)).map((fact) => [fact.id, fact]));
+    samples = knowledge.topics
+      .slice(0, 3)
+      .map((topic) => byId.get(topic.factIds[0]!)?.questions[0])
+      .filter((question): question is string => Boolean(question));
+    samplesByKnowledge.set(knowledge, samples);
+  }
+  return [...samples];
 }
+
+/** Computed once per knowledge base: with 100,000 facts, finding them per answer would cost milliseconds. */
+const samplesByKnowledge = new WeakMap<KnowledgeBase, readonly string[]>();
 
 /** An entity's catalogue description, cited, with the facts about it as follow-ups. */
 export function describeEntity(entityId: string, parts: EngineParts): AnswerResult {

@@ -37,6 +37,8 @@ export const ENGINE_CONFIG = Object.freeze({
   /** How many related questions follow an answer, and how many candidates a clarification offers. */
   followUps: 3,
   clarifyChoices: 3,
+  /** Retrieval keeps only the best few candidates: decide and the fact check never look further. */
+  candidatesKept: 20,
 });
 
 /** Typo tolerance: the edit distance allowed for a word of a given length. */

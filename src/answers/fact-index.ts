@@ -36,12 +36,26 @@ export interface FactIndex {
   unknownIdf: number;
   /** Term -> indices of the facts that use it anywhere. */
   postings: ReadonlyMap<string, readonly number[]>;
+  /** The same lists as typed arrays, with each fact's share of the term's weight (1 in its questions, less in its answer only). */
+  weightedPostings: ReadonlyMap<string, { facts: Int32Array; shares: Float32Array }>;
   /** Term -> indices of the phrasings (one fact question each) that use it. */
   phrasingPostings: ReadonlyMap<string, readonly number[]>;
   phrasingFact: Int32Array;
+  /** Each fact's `types` as bits (see typeBit), so retrieval tests them without a set lookup. */
+  typeMasks: Uint8Array;
+  /** The types of each fact's measures, as bits. */
+  measureTypeMasks: Uint8Array;
+  /** "{type} {term}" -> the facts with a measure of that type using that term, and that measure's place. */
+  measurePostings: ReadonlyMap<string, { facts: Int32Array; places: readonly (string | undefined)[] }>;
   phrasingWeight: Float64Array;
   /** Related facts for follow-up suggestions, by fact index. */
   related: readonly (readonly number[])[];
+}
+
+const TYPE_BITS: Record<QuestionType, number> = { count: 1, when: 2, where: 4, who: 8, why: 16, yesno: 32, what: 64 };
+
+export function typeBit(type: QuestionType): number {
+  return TYPE_BITS[type];
 }
 
 /** The kind of question each kind of typed value answers. */
@@ -93,6 +107,11 @@ export function buildFactIndex(facts: readonly Fact[], language: Language): Fact
   });
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + facts.length / list.length));
+  const weightedPostings = new Map<string, { facts: Int32Array; shares: Float32Array }>();
+  for (const [term, list] of postings) {
+    const shares = Float32Array.from(list, (factIndex) => (analyzed[factIndex]!.questionTerms.has(term) ? 1 : ENGINE_CONFIG.answerOnlyWeight));
+    weightedPostings.set(term, { facts: Int32Array.from(list), shares });
+  }
 
   const phrasingPostings = new Map<string, number[]>();
   const phrasingFact: number[] = [];
@@ -118,11 +137,31 @@ export function buildFactIndex(facts: readonly Fact[], language: Language): Fact
     idf,
     unknownIdf: Math.log(1 + facts.length) * ENGINE_CONFIG.unknownTermWeight,
     postings,
+    weightedPostings,
     phrasingPostings,
     phrasingFact: Int32Array.from(phrasingFact),
+    typeMasks: Uint8Array.from(analyzed, (entry) => [...entry.types].reduce((mask, type) => mask | typeBit(type), 0)),
+    measureTypeMasks: Uint8Array.from(analyzed, (entry) => entry.measures.reduce((mask, measure) => mask | typeBit(measure.type), 0)),
+    measurePostings: measurePostingsOf(analyzed),
     phrasingWeight: Float64Array.from(phrasingWeight),
     related: relatedFacts(indexed, postings),
   };
+}
+
+function measurePostingsOf(facts: readonly { measures: readonly Measure[] }[]): FactIndex["measurePostings"] {
+  const lists = new Map<string, { facts: number[]; places: (string | undefined)[] }>();
+  facts.forEach((entry, factIndex) => {
+    for (const measure of entry.measures) {
+      for (const term of measure.terms) {
+        const key = `${measure.type} ${term}`;
+        const list = lists.get(key) ?? { facts: [], places: [] };
+        list.facts.push(factIndex);
+        list.places.push(measure.place);
+        lists.set(key, list);
+      }
+    }
+  });
+  return new Map([...lists].map(([key, list]) => [key, { facts: Int32Array.from(list.facts), places: list.places }]));
 }
 
 /**

@@ -13,20 +13,24 @@ export interface Language {
   /** Multi-word synonyms ("hit back") by their joined tokens, to the word FactDesk thinks in. */
   phraseSynonyms: ReadonlyMap<string, string>;
   maxPhraseTokens: number;
+  /** For each token that starts an alias, out-of-scope place, synonym phrase or filler phrase: the most tokens such a span has. */
+  spanLengths: ReadonlyMap<string, number>;
   /** Single-word synonyms by stem ("soldier") to the word FactDesk thinks in ("troop"). */
   wordSynonyms: ReadonlyMap<string, string>;
   /** Entity aliases by their joined tokens, to the entity id. */
   aliases: ReadonlyMap<string, string>;
   maxAliasTokens: number;
-  /** Upper-case-only aliases ("IS" for the Islamic State), matched on the raw text. */
-  caseSensitiveAliases: readonly { pattern: RegExp; replacement: string }[];
+  /** Upper-case-only aliases ("IS" for the Islamic State), matched on the raw text in one pass. */
+  caseSensitiveAliases?: { pattern: RegExp; names: ReadonlyMap<string, string> };
   /** Places the sources do not cover, by their joined tokens. */
   elsewhere: ReadonlySet<string>;
   maxElsewhereTokens: number;
   /** Each entity and the places that contain it ("albukamal" -> syria). */
   enclosingPlaces: ReadonlyMap<string, readonly string[]>;
-  /** Each word of an alias and the entities whose aliases use it ("qassem" -> soleimani). */
-  aliasWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every word used in some alias ("qassem"). */
+  aliasWords: ReadonlySet<string>;
+  /** Each entity and the words of its aliases (soleimani -> qassem, suleimani, ...). */
+  entityAliasWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ids of the entities that are places or bases. */
   places: ReadonlySet<string>;
   speller: Speller;
@@ -52,16 +56,22 @@ export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: st
   }
 
   const aliases = new Map<string, string>();
-  const caseSensitiveAliases: { pattern: RegExp; replacement: string }[] = [];
+  const caseSensitiveNames = new Map<string, string>();
   for (const entity of knowledge.entities) {
     for (const alias of [entity.name, ...entity.aliases]) aliases.set(aliasKey(alias), entity.id);
-    for (const alias of entity.caseSensitiveAliases ?? []) {
-      caseSensitiveAliases.push({ pattern: new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), replacement: ` ${entity.name} ` });
-    }
+    for (const alias of entity.caseSensitiveAliases ?? []) caseSensitiveNames.set(alias, entity.name);
   }
-  const aliasWords = new Map<string, Set<string>>();
+  const escaped = [...caseSensitiveNames.keys()].map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const caseSensitiveAliases = escaped.length ? { pattern: new RegExp(`\\b(?:${escaped.join("|")})\\b`, "g"), names: caseSensitiveNames } : undefined;
+  const aliasWords = new Set<string>();
+  const entityAliasWords = new Map<string, Set<string>>();
   for (const [key, entityId] of aliases) {
-    for (const word of key.split(" ")) aliasWords.set(word, (aliasWords.get(word) ?? new Set()).add(entityId));
+    const words = entityAliasWords.get(entityId) ?? new Set<string>();
+    for (const word of key.split(" ")) {
+      words.add(word);
+      aliasWords.add(word);
+    }
+    entityAliasWords.set(entityId, words);
   }
   const elsewhere = new Set(lexicon.outOfScopePlaces.map(aliasKey));
 
@@ -85,20 +95,27 @@ export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: st
   const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
 
   const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((key) => key.split(" ").length));
+  const spanLengths = new Map<string, number>();
+  for (const key of [...aliases.keys(), ...elsewhere, ...phraseSynonyms.keys(), ...stopPhrases]) {
+    const tokens = key.split(" ");
+    spanLengths.set(tokens[0]!, Math.max(spanLengths.get(tokens[0]!) ?? 0, tokens.length));
+  }
   return {
     stopwords,
     stopPhrases,
     shorthand,
     phraseSynonyms,
     maxPhraseTokens: longest([...phraseSynonyms.keys(), ...stopPhrases]),
+    spanLengths,
     wordSynonyms,
     aliases,
     maxAliasTokens: longest(aliases.keys()),
-    caseSensitiveAliases,
+    ...(caseSensitiveAliases ? { caseSensitiveAliases } : {}),
     elsewhere,
     maxElsewhereTokens: longest(elsewhere),
     enclosingPlaces,
     aliasWords,
+    entityAliasWords,
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
     knows: (token) => frequencies.has(token) || shorthand.has(token),

@@ -1,8 +1,15 @@
 // Step 3: score the facts that share a term with the question. A fact scores high when it covers
 // everything the question asks (recall), one of its own questions is closely matched (phrasing),
 // it is about every entity the question names, and it answers this kind of question.
+//
+// Built for 100,000 facts: per query, each factor is worked out for every touched fact in typed
+// arrays (term weights summed through the postings; entity, type and measure agreement tabulated
+// once per query over bit masks), with no map or set lookups per fact, and only the best few
+// candidates are kept, by a linear-time selection instead of a sort. The per-fact definitions of
+// the factors are below (entityAgreement, typeAgreement, measureAgreement); tests check that the
+// tabulated factors equal them.
 import { ENGINE_CONFIG } from "./config.js";
-import { termWeight, type FactIndex, type IndexedFact, type Measure } from "./fact-index.js";
+import { termWeight, typeBit, type FactIndex, type IndexedFact, type Measure } from "./fact-index.js";
 import { entityTerm, type QuestionType, type Understanding } from "./understand.js";
 
 export interface Candidate {
@@ -12,47 +19,234 @@ export interface Candidate {
   recall: number;
 }
 
-export function rankFacts(question: Understanding, index: FactIndex, places: ReadonlySet<string>): Candidate[] {
+export interface RankOptions {
+  /** How many of the best candidates to return. */
+  limit?: number;
+  /** Leave out facts that use less than this share of the question's terms. */
+  minRecall?: number;
+}
+
+/** Per-index work arrays, reused by every query: a query touches some entries and resets only those. */
+interface Scratch {
+  factWeight: Float64Array;
+  bestPhrasing: Float64Array;
+  phrasingWeight: Float64Array;
+  touchedFacts: Int32Array;
+  touchedPhrasings: Int32Array;
+  scores: Float64Array;
+  /** Bits per fact: which of the question's entities it is about (entity factors). */
+  entityBits: Uint8Array;
+  /** Bits per fact: how its measures meet the question (measure factors). */
+  measureBits: Uint8Array;
+}
+const scratchByIndex = new WeakMap<FactIndex, Scratch>();
+
+function scratchFor(index: FactIndex): Scratch {
+  let scratch = scratchByIndex.get(index);
+  if (!scratch) {
+    const facts = index.facts.length;
+    const phrasings = index.phrasingFact.length;
+    scratch = {
+      factWeight: new Float64Array(facts),
+      bestPhrasing: new Float64Array(facts),
+      phrasingWeight: new Float64Array(phrasings),
+      touchedFacts: new Int32Array(facts),
+      touchedPhrasings: new Int32Array(phrasings),
+      scores: new Float64Array(facts),
+      entityBits: new Uint8Array(facts),
+      measureBits: new Uint8Array(facts),
+    };
+    scratchByIndex.set(index, scratch);
+  }
+  return scratch;
+}
+
+export function rankFacts(question: Understanding, index: FactIndex, places: ReadonlySet<string>, options: RankOptions = {}): Candidate[] {
   if (question.terms.length === 0) return [];
+  const limit = options.limit ?? ENGINE_CONFIG.candidatesKept;
+  const minRecall = options.minRecall ?? 0;
   const weights = question.terms.map((term) => termWeight(term, index.idf.get(term) ?? index.unknownIdf));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const scratch = scratchFor(index);
+  const { factWeight, bestPhrasing, phrasingWeight, touchedFacts, touchedPhrasings, scores } = scratch;
 
-  const matched = new Map<number, number>();
-  const phrasingMatched = new Map<number, number>();
+  let factCount = 0;
+  let phrasingCount = 0;
   question.terms.forEach((term, i) => {
     const weight = weights[i]!;
-    for (const factIndex of index.postings.get(term) ?? []) {
-      const share = index.facts[factIndex]!.questionTerms.has(term) ? 1 : ENGINE_CONFIG.answerOnlyWeight;
-      matched.set(factIndex, (matched.get(factIndex) ?? 0) + weight * share);
+    const postings = index.weightedPostings.get(term);
+    if (postings) {
+      for (let p = 0; p < postings.facts.length; p++) {
+        const factIndex = postings.facts[p]!;
+        if (factWeight[factIndex] === 0) touchedFacts[factCount++] = factIndex;
+        factWeight[factIndex] = factWeight[factIndex]! + weight * postings.shares[p]!;
+      }
     }
     for (const phrasingIndex of index.phrasingPostings.get(term) ?? []) {
-      phrasingMatched.set(phrasingIndex, (phrasingMatched.get(phrasingIndex) ?? 0) + weight);
+      if (phrasingWeight[phrasingIndex] === 0) touchedPhrasings[phrasingCount++] = phrasingIndex;
+      phrasingWeight[phrasingIndex] = phrasingWeight[phrasingIndex]! + weight;
     }
   });
 
   // How closely the question and one of the fact's own questions overlap (weighted Jaccard), so
   // "What is Al-Tanf?" prefers the fact asked exactly that over one that also mentions Al-Tanf.
-  const bestPhrasing = new Map<number, number>();
-  for (const [phrasingIndex, weight] of phrasingMatched) {
+  for (let p = 0; p < phrasingCount; p++) {
+    const phrasingIndex = touchedPhrasings[p]!;
+    const weight = phrasingWeight[phrasingIndex]!;
+    phrasingWeight[phrasingIndex] = 0;
     const factIndex = index.phrasingFact[phrasingIndex]!;
     const share = Math.min(1, weight / (total + index.phrasingWeight[phrasingIndex]! - weight));
-    if (share > (bestPhrasing.get(factIndex) ?? 0)) bestPhrasing.set(factIndex, share);
+    if (share > bestPhrasing[factIndex]!) bestPhrasing[factIndex] = share;
   }
 
-  const candidates: Candidate[] = [];
-  for (const [factIndex, weight] of matched) {
-    const entry = index.facts[factIndex]!;
-    const recall = weight / total;
-    const phrasing = ENGINE_CONFIG.phrasingBase + (1 - ENGINE_CONFIG.phrasingBase) * (bestPhrasing.get(factIndex) ?? 0);
-    const score =
-      recall *
-      phrasing *
-      entityAgreement(question, entry, index) *
-      typeAgreement(question.type, entry.types) *
-      measureAgreement(question, entry, places);
-    candidates.push({ factIndex, score, recall });
+  const entityFactor = entityFactors(question, index, scratch.entityBits);
+  const typeFactor = typeFactors(question.type);
+  const measureFactor = measureFactors(question, index, places, scratch.measureBits);
+  const candidates: number[] = [];
+  for (let f = 0; f < factCount; f++) {
+    const factIndex = touchedFacts[f]!;
+    const recall = factWeight[factIndex]! / total;
+    if (recall < minRecall) continue;
+    const phrasing = ENGINE_CONFIG.phrasingBase + (1 - ENGINE_CONFIG.phrasingBase) * bestPhrasing[factIndex]!;
+    scores[candidates.length] = recall * phrasing * entityFactor(factIndex) * typeFactor[index.typeMasks[factIndex]!]! * measureFactor(factIndex);
+    candidates.push(factIndex);
   }
-  return candidates.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+  entityFactor.release();
+  measureFactor.release();
+
+  const best = selectBest(candidates, scores, limit).map((c) => ({ factIndex: candidates[c]!, score: scores[c]!, recall: factWeight[candidates[c]!]! / total }));
+  for (let f = 0; f < factCount; f++) {
+    const factIndex = touchedFacts[f]!;
+    factWeight[factIndex] = 0;
+    bestPhrasing[factIndex] = 0;
+  }
+  return best;
+}
+
+const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.factIndex - b.factIndex;
+
+/**
+ * Positions of the `limit` best scores, best first, ties to the lower fact index: everything above
+ * the limit-th highest score, then as many as fit of those equal to it, lowest fact index first.
+ */
+function selectBest(candidates: readonly number[], scores: Float64Array, limit: number): number[] {
+  const cut = kthLargest(scores, candidates.length, limit);
+  const above: number[] = [];
+  const atCut: number[] = [];
+  candidates.forEach((factIndex, c) => {
+    if (scores[c]! > cut) above.push(c);
+    else if (scores[c] === cut) atCut.push(c);
+  });
+  atCut.sort((a, b) => candidates[a]! - candidates[b]!);
+  const chosen = [...above, ...atCut.slice(0, limit - above.length)];
+  return chosen.sort((a, b) => byScore({ factIndex: candidates[a]!, score: scores[a]!, recall: 0 }, { factIndex: candidates[b]!, score: scores[b]!, recall: 0 }));
+}
+
+/** The k-th largest of the first n values (quickselect on a copy), or -Infinity when n < k. */
+function kthLargest(values: Float64Array, n: number, k: number): number {
+  if (n < k || k <= 0) return -Infinity;
+  const work = values.slice(0, n);
+  let low = 0;
+  let high = n - 1;
+  const target = k - 1; // position in descending order
+  while (low < high) {
+    const pivot = work[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (work[i]! > pivot) i++;
+      while (work[j]! < pivot) j--;
+      if (i <= j) {
+        const swap = work[i]!;
+        work[i] = work[j]!;
+        work[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return work[target]!;
+}
+
+type FactFactor = ((factIndex: number) => number) & { release(): void };
+
+/** entityAgreement for every fact: bit i marks a fact about the question's i-th entity; a table gives the factor per combination. */
+export function entityFactors(question: Understanding, index: FactIndex, bits: Uint8Array): FactFactor {
+  // More than 8 names (a pasted paragraph) won't fit the bits: fall back to the definition.
+  if (question.entities.length > 8) {
+    return Object.assign((factIndex: number) => entityAgreement(question, index.facts[factIndex]!, index), { release: () => undefined });
+  }
+  const lists = question.entities.map((entityId) => index.postings.get(entityTerm(entityId)) ?? []);
+  lists.forEach((list, i) => {
+    for (const factIndex of list) bits[factIndex] = bits[factIndex]! | (1 << i);
+  });
+  const table = new Float64Array(1 << lists.length);
+  for (let mask = 0; mask < table.length; mask++) {
+    let factor = ENGINE_CONFIG.entityMismatch ** question.elsewhere.length;
+    lists.forEach((list, i) => {
+      if (!(mask & (1 << i))) factor *= ENGINE_CONFIG.entityMismatch + (1 - ENGINE_CONFIG.entityMismatch) * (list.length / index.facts.length);
+    });
+    table[mask] = factor;
+  }
+  return Object.assign((factIndex: number) => table[bits[factIndex]!]!, {
+    release: () => {
+      for (const list of lists) for (const factIndex of list) bits[factIndex] = 0;
+    },
+  });
+}
+
+const QUESTION_TYPES: readonly QuestionType[] = ["count", "when", "where", "who", "why", "yesno", "what"];
+
+/** typeAgreement for every combination of a fact's type bits. */
+export function typeFactors(asked: QuestionType): Float64Array {
+  const table = new Float64Array(128);
+  for (let mask = 0; mask < 128; mask++) table[mask] = typeAgreement(asked, new Set(QUESTION_TYPES.filter((type) => mask & typeBit(type))));
+  return table;
+}
+
+const COUNTED_HERE = 1;
+const MENTIONED_HERE = 2;
+const MENTIONED = 4;
+
+/** measureAgreement for every fact, from the measure postings of the question's terms. */
+export function measureFactors(question: Understanding, index: FactIndex, places: ReadonlySet<string>, bits: Uint8Array): FactFactor {
+  const type = question.type;
+  if (type === "what" || type === "yesno" || type === "why") return Object.assign(() => 1, { release: () => undefined });
+  const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
+  const inPlace = (place: string | undefined) => !place || askedPlaces.length === 0 || askedPlaces.includes(place);
+  const marked: Int32Array[] = [];
+  const mark = (term: string, bit: number, placed: boolean) => {
+    const list = index.measurePostings.get(`${type} ${term}`);
+    if (!list) return;
+    marked.push(list.facts);
+    list.facts.forEach((factIndex, i) => {
+      if (!placed || inPlace(list.places[i])) bits[factIndex] = bits[factIndex]! | bit;
+    });
+  };
+  if (type === "count") {
+    if (question.counted) mark(question.counted, COUNTED_HERE, true);
+    for (const term of question.terms) mark(term, MENTIONED_HERE, true);
+  } else {
+    for (const term of question.terms) mark(term, MENTIONED, false);
+  }
+  const bit = typeBit(type);
+  const counted = Boolean(question.counted);
+  const factor = (factIndex: number): number => {
+    const has = index.measureTypeMasks[factIndex]! & bit;
+    const found = bits[factIndex]!;
+    if (type !== "count") return !has || found & MENTIONED ? 1 : ENGINE_CONFIG.measureMismatch;
+    if (!has) return ENGINE_CONFIG.measureMismatch;
+    if (counted ? found & COUNTED_HERE : found & MENTIONED_HERE) return 1;
+    return found & MENTIONED_HERE ? ENGINE_CONFIG.measureMismatch : ENGINE_CONFIG.wrongCount;
+  };
+  return Object.assign(factor, {
+    release: () => {
+      for (const list of marked) for (const factIndex of list) bits[factIndex] = 0;
+    },
+  });
 }
 
 /**

@@ -51,18 +51,21 @@ export function questionType(tokens: readonly string[]): QuestionType {
 
 export function understand(text: string, language: Language, options: { correctTypos: boolean }): Understanding {
   let prepared = text;
-  for (const { pattern, replacement } of language.caseSensitiveAliases) prepared = prepared.replace(pattern, replacement);
+  const caseSensitive = language.caseSensitiveAliases;
+  if (caseSensitive) prepared = prepared.replace(caseSensitive.pattern, (alias) => ` ${caseSensitive.names.get(alias)!} `);
 
   const corrections: { from: string; to: string }[] = [];
-  const tokens = wordTokens(prepared)
-    .flatMap((token) => language.shorthand.get(token) ?? [token])
-    .map((token) => {
-      if (!options.correctTypos || language.knows(token) || language.stopwords.has(token)) return token;
-      const corrected = language.speller.correct(token);
-      if (!corrected) return token;
-      corrections.push({ from: token, to: corrected });
-      return corrected;
-    });
+  const tokens: string[] = [];
+  const add = (token: string) => {
+    const corrected = options.correctTypos && !language.knows(token) && !language.stopwords.has(token) ? language.speller.correct(token) : undefined;
+    if (corrected) corrections.push({ from: token, to: corrected });
+    tokens.push(corrected ?? token);
+  };
+  for (const raw of wordTokens(prepared)) {
+    const expanded = language.shorthand.get(raw);
+    if (expanded) expanded.forEach(add);
+    else add(raw);
+  }
 
   const terms: string[] = [];
   const entities: string[] = [];
@@ -86,9 +89,10 @@ export function understand(text: string, language: Language, options: { correctT
   }
   // A word from the alias of an entity the question names is part of that name in another
   // spelling ("qassem suleimani"), not a separate thing asked about.
-  const named = new Set(entities);
-  for (const { token, term } of leftovers) {
-    if ([...(language.aliasWords.get(token) ?? [])].some((entityId) => named.has(entityId))) terms.splice(terms.indexOf(term), 1);
+  if (entities.length > 0) {
+    for (const { token, term } of leftovers) {
+      if (entities.some((entityId) => language.entityAliasWords.get(entityId)?.has(token))) terms.splice(terms.indexOf(term), 1);
+    }
   }
   const type = questionType(tokens);
   const counted = type === "count" && !/ how (many times|often) /.test(` ${tokens.join(" ")} `) ? terms.find((term) => !isEntityTerm(term) && !term.startsWith("!") && term !== COUNT_WORD) : undefined;
@@ -107,16 +111,20 @@ type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string;
 
 /** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i. */
 function longestSpan(tokens: readonly string[], i: number, language: Language): Span | undefined {
-  const longest = Math.min(tokens.length - i, Math.max(language.maxAliasTokens, language.maxElsewhereTokens, language.maxPhraseTokens));
-  for (let length = longest; length >= 1; length--) {
-    const key = tokens.slice(i, i + length).join(" ");
+  // Only tokens that start some span are looked up, and only up to the longest span they start.
+  const longest = Math.min(tokens.length - i, language.spanLengths.get(tokens[i]!) ?? 0);
+  let found: Span | undefined;
+  let key = "";
+  for (let length = 1; length <= longest; length++) {
+    key = length === 1 ? tokens[i]! : `${key} ${tokens[i + length - 1]!}`;
     const entityId = language.aliases.get(key);
-    if (entityId) return { kind: "entity", value: entityId, length };
-    if (language.elsewhere.has(key)) return { kind: "elsewhere", value: `!${key}`, length };
-    if (length === 1) continue;
-    const phrase = language.phraseSynonyms.get(key);
-    if (phrase) return { kind: "phrase", value: phrase, length };
-    if (language.stopPhrases.has(key)) return { kind: "filler", value: key, length };
+    if (entityId) found = { kind: "entity", value: entityId, length };
+    else if (language.elsewhere.has(key)) found = { kind: "elsewhere", value: `!${key}`, length };
+    else if (length > 1) {
+      const phrase = language.phraseSynonyms.get(key);
+      if (phrase) found = { kind: "phrase", value: phrase, length };
+      else if (language.stopPhrases.has(key)) found = { kind: "filler", value: key, length };
+    }
   }
-  return undefined;
+  return found;
 }
