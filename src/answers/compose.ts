@@ -37,7 +37,7 @@ export function composeAnswer(
       factIds: [fact.id],
       confidence: round(decision.best.score),
       asOf: fact.asOf,
-      suggestions: index.related[decision.best.factIndex]!.map(firstQuestion),
+      suggestions: index.related(decision.best.factIndex).map(firstQuestion),
     };
   }
   if (decision.status === "clarify") {

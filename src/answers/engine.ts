@@ -6,6 +6,7 @@ import { composeAnswer, describeEntity, noAnswer } from "./compose.js";
 import { decide } from "./decide.js";
 import type { EnglishWordCheck } from "./english-words.js";
 import { buildFactIndex, type FactIndex } from "./fact-index.js";
+import { wordTokens } from "../knowledge/text-folding.js";
 import { buildLanguage, type Language } from "./language.js";
 import { cleanChatText } from "./normalize.js";
 import { rankFacts } from "./retrieve.js";
@@ -27,17 +28,25 @@ export interface EngineParts {
 }
 
 export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWordCheck): Engine {
-  const language = buildLanguage(knowledge, isEnglishWord);
-  const parts: EngineParts = { knowledge, language, index: buildFactIndex(knowledge.facts, language) };
-  const knownQuestions = [
-    ...knowledge.facts.map((fact) => fact.questions[0]!),
-    ...knowledge.facts.flatMap((fact) => fact.questions.slice(1)),
-  ];
+  // Start-up tokenizes each distinct text once, for the vocabulary and again for the index.
+  const tokenized = new Map<string, readonly string[]>();
+  const tokenize = (text: string) => {
+    let tokens = tokenized.get(text);
+    if (!tokens) {
+      tokens = wordTokens(text);
+      tokenized.set(text, tokens);
+    }
+    return tokens;
+  };
+  const language = buildLanguage(knowledge, isEnglishWord, tokenize);
+  const parts: EngineParts = { knowledge, language, index: buildFactIndex(knowledge.facts, language, tokenize) };
+  let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
   return {
     knowledge,
     ask: (question) => answerQuestion(question, parts),
     check: (claim) => checkClaims(claim, parts),
-    knownQuestions: () => knownQuestions,
+    knownQuestions: () =>
+      (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
   };
 }
 

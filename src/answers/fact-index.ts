@@ -4,7 +4,7 @@
 import type { Fact } from "../knowledge/types.js";
 import { ENGINE_CONFIG } from "./config.js";
 import type { Language } from "./language.js";
-import { entityTerm, isEntityTerm, understand, type QuestionType } from "./understand.js";
+import { entityTerm, isEntityTerm, understand, type QuestionType, type Understanding } from "./understand.js";
 
 export interface IndexedFact {
   fact: Fact;
@@ -48,8 +48,8 @@ export interface FactIndex {
   /** "{type} {term}" -> the facts with a measure of that type using that term, and that measure's place. */
   measurePostings: ReadonlyMap<string, { facts: Int32Array; places: readonly (string | undefined)[] }>;
   phrasingWeight: Float64Array;
-  /** Related facts for follow-up suggestions, by fact index. */
-  related: readonly (readonly number[])[];
+  /** Related facts for follow-up suggestions: worked out for a fact when it is first answered, then remembered. */
+  related(factIndex: number): readonly number[];
 }
 
 const TYPE_BITS: Record<QuestionType, number> = { count: 1, when: 2, where: 4, who: 8, why: 16, yesno: 32, what: 64 };
@@ -71,47 +71,72 @@ export function termWeight(term: string, idf: number): number {
   return isEntityTerm(term) ? idf * ENGINE_CONFIG.entityWeight : idf;
 }
 
-export function buildFactIndex(facts: readonly Fact[], language: Language): FactIndex {
+export function buildFactIndex(facts: readonly Fact[], language: Language, tokenize?: (text: string) => readonly string[]): FactIndex {
+  // Facts share text (the same passage cited by several facts, the same wording of a question or
+  // a measure), and each distinct text is analysed once.
+  const analysed = new Map<string, Understanding>();
+  const analyse = (text: string) => {
+    let understood = analysed.get(text);
+    if (!understood) {
+      understood = understand(text, language, { correctTypos: false, ...(tokenize ? { tokenize } : {}) });
+      analysed.set(text, understood);
+    }
+    return understood;
+  };
+  // Plain loops rather than flatMap and spreads: this runs for every fact at start-up.
   const analyzed = facts.map((fact) => {
-    const phrasings = fact.questions.map((question) => understand(question, language, { correctTypos: false }));
-    const answer = understand(fact.answer, language, { correctTypos: false });
-    const quoted = fact.citations.flatMap((citation) => understand(citation.quote, language, { correctTypos: false }).entities);
+    const phrasings = fact.questions.map(analyse);
+    const answer = analyse(fact.answer);
     const entities = new Set<string>();
-    for (const entityId of [...fact.entities, ...phrasings.flatMap((p) => p.entities), ...answer.entities, ...quoted]) {
+    const about = (entityId: string) => {
       entities.add(entityId);
       for (const place of language.enclosingPlaces.get(entityId) ?? []) entities.add(place);
-    }
-    const types = new Set(phrasings.map((p) => p.type));
+    };
+    fact.entities.forEach(about);
+    for (const phrasing of phrasings) phrasing.entities.forEach(about);
+    answer.entities.forEach(about);
+    for (const citation of fact.citations) analyse(citation.quote).entities.forEach(about);
+
+    const types = new Set<QuestionType>();
+    for (const phrasing of phrasings) types.add(phrasing.type);
     const measures: Measure[] = [];
     for (const value of fact.values) {
       const type = VALUE_ANSWERS[value.kind];
       if (!type || !("of" in value)) continue;
       types.add(type);
-      const wordings = value.of.split(" / ").map((wording) => new Set(understand(wording, language, { correctTypos: false }).terms));
-      const terms = new Set(wordings.flatMap((wording) => [...wording]));
+      const wordings = value.of.split(" / ").map((wording) => new Set(analyse(wording).terms));
+      const terms = new Set<string>();
+      for (const wording of wordings) for (const term of wording) terms.add(term);
       measures.push({ type, terms, wordings, value, ...("place" in value && value.place ? { place: value.place } : {}) });
     }
-    const questionTerms = new Set(phrasings.flatMap((p) => p.terms.filter((term) => !isEntityTerm(term))));
-    const answerTerms = new Set(answer.terms.filter((term) => !isEntityTerm(term) && !questionTerms.has(term)));
+    const questionTerms = new Set<string>();
+    for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) questionTerms.add(term);
+    const answerTerms = new Set<string>();
+    for (const term of answer.terms) if (!isEntityTerm(term) && !questionTerms.has(term)) answerTerms.add(term);
     for (const entityId of entities) questionTerms.add(entityTerm(entityId));
     return { fact, types, entities, questionTerms, answerTerms, measures, phrasings };
   });
 
   const postings = new Map<string, number[]>();
-  analyzed.forEach((entry, factIndex) => {
-    for (const term of new Set([...entry.questionTerms, ...entry.answerTerms])) {
-      const list = postings.get(term);
-      if (list) list.push(factIndex);
-      else postings.set(term, [factIndex]);
+  const shares = new Map<string, number[]>();
+  const post = (term: string, factIndex: number, share: number) => {
+    const list = postings.get(term);
+    if (list) {
+      list.push(factIndex);
+      shares.get(term)!.push(share);
+    } else {
+      postings.set(term, [factIndex]);
+      shares.set(term, [share]);
     }
+  };
+  analyzed.forEach((entry, factIndex) => {
+    for (const term of entry.questionTerms) post(term, factIndex, 1);
+    for (const term of entry.answerTerms) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
   });
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + facts.length / list.length));
   const weightedPostings = new Map<string, { facts: Int32Array; shares: Float32Array }>();
-  for (const [term, list] of postings) {
-    const shares = Float32Array.from(list, (factIndex) => (analyzed[factIndex]!.questionTerms.has(term) ? 1 : ENGINE_CONFIG.answerOnlyWeight));
-    weightedPostings.set(term, { facts: Int32Array.from(list), shares });
-  }
+  for (const [term, list] of postings) weightedPostings.set(term, { facts: new Int32Array(list), shares: new Float32Array(shares.get(term)!) });
 
   const phrasingPostings = new Map<string, number[]>();
   const phrasingFact: number[] = [];
@@ -165,13 +190,16 @@ function measurePostingsOf(facts: readonly { measures: readonly Measure[] }[]): 
 }
 
 /**
- * Facts that share the most specific entities with each fact (an entity named by few facts says
- * more), then facts of the same topic. Candidates come from the entity postings, so this stays
- * linear in practice however many facts there are.
+ * Facts that share the most specific entities with a fact (an entity named by few facts says
+ * more), then facts of the same topic. Candidates come from the entity postings, so each costs
+ * little however many facts there are; they are worked out on demand, since most facts are never
+ * the answer to anything asked.
  */
-function relatedFacts(facts: readonly IndexedFact[], postings: ReadonlyMap<string, readonly number[]>): number[][] {
+function relatedFacts(facts: readonly IndexedFact[], postings: ReadonlyMap<string, readonly number[]>): (factIndex: number) => readonly number[] {
   const limit = ENGINE_CONFIG.followUps;
-  return facts.map((entry, self) => {
+  const remembered = new Map<number, readonly number[]>();
+  const workOut = (self: number): number[] => {
+    const entry = facts[self]!;
     const scores = new Map<number, number>();
     for (const entityId of entry.entities) {
       const list = postings.get(entityTerm(entityId)) ?? [];
@@ -183,5 +211,13 @@ function relatedFacts(facts: readonly IndexedFact[], postings: ReadonlyMap<strin
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([other]) => other);
-  });
+  };
+  return (factIndex) => {
+    let related = remembered.get(factIndex);
+    if (!related) {
+      related = workOut(factIndex);
+      remembered.set(factIndex, related);
+    }
+    return related;
+  };
 }

@@ -38,7 +38,11 @@ export interface Language {
   knows(token: string): boolean;
 }
 
-export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: string) => boolean): Language {
+export function buildLanguage(
+  knowledge: KnowledgeBase,
+  isEnglishWord: (word: string) => boolean,
+  tokenize: (text: string) => readonly string[] = wordTokens,
+): Language {
   const { lexicon } = knowledge;
   const stopwords = new Set(lexicon.stopwords.map(wordTokens).filter((tokens) => tokens.length === 1).flat());
   const stopPhrases = new Set(lexicon.stopwords.map(wordTokens).filter((tokens) => tokens.length > 1).map((tokens) => tokens.join(" ")));
@@ -84,14 +88,20 @@ export function buildLanguage(knowledge: KnowledgeBase, isEnglishWord: (word: st
   }
 
   // Every word the data uses, with how often, so the speller prefers common words on a tie.
-  const frequencies = new Map<string, number>();
-  const count = (text: string) => {
-    for (const token of wordTokens(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
-  };
-  for (const fact of knowledge.facts) [...fact.questions, fact.answer].forEach(count);
+  // Texts repeat across facts: each distinct text is tokenized once, its tokens counted as often as it occurs.
+  const occurrences = new Map<string, number>();
+  const count = (text: string) => void occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
+  for (const fact of knowledge.facts) {
+    fact.questions.forEach(count);
+    count(fact.answer);
+  }
   for (const entity of knowledge.entities) [entity.name, ...entity.aliases].forEach(count);
   for (const [canonical, variants] of Object.entries(lexicon.synonyms)) [canonical, ...variants].forEach(count);
   [...lexicon.stopwords, ...Object.values(lexicon.shorthand)].forEach(count);
+  const frequencies = new Map<string, number>();
+  for (const [text, times] of occurrences) {
+    for (const token of tokenize(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + times);
+  }
   const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
 
   const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((key) => key.split(" ").length));

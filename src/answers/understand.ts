@@ -49,7 +49,13 @@ export function questionType(tokens: readonly string[]): QuestionType {
   return YES_NO_OPENERS.has(tokens[0] ?? "") ? "yesno" : "what";
 }
 
-export function understand(text: string, language: Language, options: { correctTypos: boolean }): Understanding {
+export interface UnderstandOptions {
+  correctTypos: boolean;
+  /** Tokenizes the text; start-up passes a remembering one, since facts repeat their texts. */
+  tokenize?: (text: string) => readonly string[];
+}
+
+export function understand(text: string, language: Language, options: UnderstandOptions): Understanding {
   let prepared = text;
   const caseSensitive = language.caseSensitiveAliases;
   if (caseSensitive) prepared = prepared.replace(caseSensitive.pattern, (alias) => ` ${caseSensitive.names.get(alias)!} `);
@@ -61,7 +67,7 @@ export function understand(text: string, language: Language, options: { correctT
     if (corrected) corrections.push({ from: token, to: corrected });
     tokens.push(corrected ?? token);
   };
-  for (const raw of wordTokens(prepared)) {
+  for (const raw of (options.tokenize ?? wordTokens)(prepared)) {
     const expanded = language.shorthand.get(raw);
     if (expanded) expanded.forEach(add);
     else add(raw);
