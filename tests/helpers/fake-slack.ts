@@ -19,6 +19,8 @@ export interface FakeSlack {
   responses: Array<{ id: string; body: Record<string, unknown> }>;
   /** The next call of `method` answers { ok: false, error }. */
   failNext(method: string, error: string): void;
+  /** Called with every Web API call as it arrives (the benchmark times answers with it). */
+  onCall?: (call: RecordedCall) => void;
   /** Answer apps.connections.open with this websocket URL (Socket Mode). */
   socketUrl?: string;
   waitFor<T>(find: () => T | undefined, what: string, timeoutMs?: number): Promise<T>;
@@ -53,6 +55,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = url.pathname.replace(/^\/api\//, "");
     const args = parseArgs(body, req.headers["content-type"] ?? "");
     fake.calls.push({ method, args });
+    fake.onCall?.({ method, args });
     const failure = failures.get(method);
     if (failure) {
       failures.delete(method);

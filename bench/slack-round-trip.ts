@@ -1,0 +1,48 @@
+// The Slack app end to end on loopback: a signed @mention POSTed to the app in HTTP mode, timed
+// until the answer's chat.postMessage reaches the local fake of Slack's Web API.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Engine } from "../src/answers/engine.js";
+import { createDesk } from "../src/bots/conversation.js";
+import { createRateLimiter } from "../src/bots/rate-limit.js";
+import { createSlackApp } from "../src/bots/slack/app.js";
+import { createLogger } from "../src/logger.js";
+import { BOT_USER_ID, eventEnvelope, sendToApp, SIGNING_SECRET, startFakeSlack } from "../tests/helpers/fake-slack.js";
+import { summarize, type Latency } from "./measure.js";
+
+export async function slackRoundTrips(engine: Engine, questions: readonly string[], requests: number): Promise<Latency> {
+  const fake = await startFakeSlack();
+  const app = createSlackApp({
+    config: { mode: "http", botToken: "xoxb-0000-0000-bench", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
+    desk: createDesk(engine),
+    logger: createLogger("silent"),
+    limiter: createRateLimiter({ requests: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }),
+    clientOptions: { retryConfig: { retries: 0 } },
+  });
+  const server = (await app.start(0)) as Server;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  const waiting = new Map<string, () => void>();
+  fake.onCall = (call) => {
+    if (call.method === "chat.postMessage") waiting.get(String(call.args["thread_ts"]))?.();
+  };
+  const roundTrip = async (i: number) => {
+    const ts = `${1700000000 + i}.000100`;
+    const answered = new Promise<void>((resolve) => waiting.set(ts, resolve));
+    const event = { type: "app_mention", user: "UBENCH", text: `<@${BOT_USER_ID}> ${questions[i % questions.length]!}`, ts, channel: "CBENCH", event_ts: ts };
+    const body = eventEnvelope(event);
+    const start = process.hrtime.bigint();
+    await sendToApp(url, body, "application/json");
+    await answered;
+    waiting.delete(ts);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  try {
+    for (let i = 0; i < 50; i++) await roundTrip(i); // warm-up (auth.test, JIT)
+    const samples: number[] = [];
+    for (let i = 0; i < requests; i++) samples.push(await roundTrip(1000 + i));
+    return summarize(samples);
+  } finally {
+    await app.stop();
+    await fake.close();
+  }
+}
