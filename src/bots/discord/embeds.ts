@@ -95,6 +95,8 @@ function renderHelp(help: HelpCard): DiscordMessage {
         "",
         "`/ask` a question (suggestions appear as you type), `/factcheck` a sentence from a draft, `/sources` for what I cover. Or mention me with a question.",
         `Fact-check example: \`${help.checkExample}\``,
+        "",
+        "Try one of these:",
       ].join("\n"),
       DISCORD_LIMITS.description,
     ),
@@ -102,7 +104,6 @@ function renderHelp(help: HelpCard): DiscordMessage {
       { name: "Topics", value: clip(help.topics.join("; "), DISCORD_LIMITS.fieldValue) },
       { name: `Sources (${help.factCount} facts)`, value: clip(sources.join("\n"), DISCORD_LIMITS.fieldValue) },
     ],
-    footer: { text: "Try one of these:" },
   };
   return { embeds: [fitEmbed(embed)], components: askButtons(help.examples) };
 }
