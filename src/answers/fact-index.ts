@@ -39,7 +39,7 @@ export interface FactIndex {
   /** The same lists as typed arrays, with each fact's share of the term's weight (1 in its questions, less in its answer only). */
   weightedPostings: ReadonlyMap<string, { facts: Int32Array; shares: Float32Array }>;
   /** Term -> indices of the phrasings (one fact question each) that use it. */
-  phrasingPostings: ReadonlyMap<string, readonly number[]>;
+  phrasingPostings: ReadonlyMap<string, Int32Array>;
   phrasingFact: Int32Array;
   /** Each fact's `types` as bits (see typeBit), so retrieval tests them without a set lookup. */
   typeMasks: Uint8Array;
@@ -163,7 +163,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     unknownIdf: Math.log(1 + facts.length) * ENGINE_CONFIG.unknownTermWeight,
     postings,
     weightedPostings,
-    phrasingPostings,
+    phrasingPostings: new Map([...phrasingPostings].map(([term, list]) => [term, Int32Array.from(list)])),
     phrasingFact: Int32Array.from(phrasingFact),
     typeMasks: Uint8Array.from(analyzed, (entry) => [...entry.types].reduce((mask, type) => mask | typeBit(type), 0)),
     measureTypeMasks: Uint8Array.from(analyzed, (entry) => entry.measures.reduce((mask, measure) => mask | typeBit(measure.type), 0)),

@@ -34,6 +34,9 @@ interface Scratch {
   touchedFacts: Int32Array;
   touchedPhrasings: Int32Array;
   scores: Float64Array;
+  candidates: Int32Array;
+  /** Quickselect's working copy of the scores. */
+  selection: Float64Array;
   /** Bits per fact: which of the question's entities it is about (entity factors). */
   entityBits: Uint8Array;
   /** Bits per fact: how its measures meet the question (measure factors). */
@@ -53,6 +56,8 @@ function scratchFor(index: FactIndex): Scratch {
       touchedFacts: new Int32Array(facts),
       touchedPhrasings: new Int32Array(phrasings),
       scores: new Float64Array(facts),
+      candidates: new Int32Array(facts),
+      selection: new Float64Array(facts),
       entityBits: new Uint8Array(facts),
       measureBits: new Uint8Array(facts),
     };
@@ -68,7 +73,7 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
   const weights = question.terms.map((term) => termWeight(term, index.idf.get(term) ?? index.unknownIdf));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const scratch = scratchFor(index);
-  const { factWeight, bestPhrasing, phrasingWeight, touchedFacts, touchedPhrasings, scores } = scratch;
+  const { factWeight, bestPhrasing, phrasingWeight, touchedFacts, touchedPhrasings, scores, candidates } = scratch;
 
   let factCount = 0;
   let phrasingCount = 0;
@@ -82,9 +87,13 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
         factWeight[factIndex] = factWeight[factIndex]! + weight * postings.shares[p]!;
       }
     }
-    for (const phrasingIndex of index.phrasingPostings.get(term) ?? []) {
-      if (phrasingWeight[phrasingIndex] === 0) touchedPhrasings[phrasingCount++] = phrasingIndex;
-      phrasingWeight[phrasingIndex] = phrasingWeight[phrasingIndex]! + weight;
+    const phrasings = index.phrasingPostings.get(term);
+    if (phrasings) {
+      for (let p = 0; p < phrasings.length; p++) {
+        const phrasingIndex = phrasings[p]!;
+        if (phrasingWeight[phrasingIndex] === 0) touchedPhrasings[phrasingCount++] = phrasingIndex;
+        phrasingWeight[phrasingIndex] = phrasingWeight[phrasingIndex]! + weight;
+      }
     }
   });
 
@@ -102,19 +111,19 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
   const entityFactor = entityFactors(question, index, scratch.entityBits);
   const typeFactor = typeFactors(question.type);
   const measureFactor = measureFactors(question, index, places, scratch.measureBits);
-  const candidates: number[] = [];
+  let candidateCount = 0;
   for (let f = 0; f < factCount; f++) {
     const factIndex = touchedFacts[f]!;
     const recall = factWeight[factIndex]! / total;
     if (recall < minRecall) continue;
     const phrasing = ENGINE_CONFIG.phrasingBase + (1 - ENGINE_CONFIG.phrasingBase) * bestPhrasing[factIndex]!;
-    scores[candidates.length] = recall * phrasing * entityFactor(factIndex) * typeFactor[index.typeMasks[factIndex]!]! * measureFactor(factIndex);
-    candidates.push(factIndex);
+    scores[candidateCount] = recall * phrasing * entityFactor(factIndex) * typeFactor[index.typeMasks[factIndex]!]! * measureFactor(factIndex);
+    candidates[candidateCount++] = factIndex;
   }
   entityFactor.release();
   measureFactor.release();
 
-  const best = selectBest(candidates, scores, limit).map((c) => ({ factIndex: candidates[c]!, score: scores[c]!, recall: factWeight[candidates[c]!]! / total }));
+  const best = selectBest(candidates, candidateCount, scores, limit, scratch.selection).map((c) => ({ factIndex: candidates[c]!, score: scores[c]!, recall: factWeight[candidates[c]!]! / total }));
   for (let f = 0; f < factCount; f++) {
     const factIndex = touchedFacts[f]!;
     factWeight[factIndex] = 0;
@@ -129,23 +138,23 @@ const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.factIndex
  * Positions of the `limit` best scores, best first, ties to the lower fact index: everything above
  * the limit-th highest score, then as many as fit of those equal to it, lowest fact index first.
  */
-function selectBest(candidates: readonly number[], scores: Float64Array, limit: number): number[] {
-  const cut = kthLargest(scores, candidates.length, limit);
+function selectBest(candidates: Int32Array, count: number, scores: Float64Array, limit: number, work: Float64Array): number[] {
+  const cut = kthLargest(scores, count, limit, work);
   const above: number[] = [];
   const atCut: number[] = [];
-  candidates.forEach((factIndex, c) => {
+  for (let c = 0; c < count; c++) {
     if (scores[c]! > cut) above.push(c);
     else if (scores[c] === cut) atCut.push(c);
-  });
+  }
   atCut.sort((a, b) => candidates[a]! - candidates[b]!);
   const chosen = [...above, ...atCut.slice(0, limit - above.length)];
-  return chosen.sort((a, b) => byScore({ factIndex: candidates[a]!, score: scores[a]!, recall: 0 }, { factIndex: candidates[b]!, score: scores[b]!, recall: 0 }));
+  return chosen.sort((a, b) => scores[b]! - scores[a]! || candidates[a]! - candidates[b]!);
 }
 
-/** The k-th largest of the first n values (quickselect on a copy), or -Infinity when n < k. */
-function kthLargest(values: Float64Array, n: number, k: number): number {
+/** The k-th largest of the first n values (quickselect on a copy in `work`), or -Infinity when n < k. */
+function kthLargest(values: Float64Array, n: number, k: number, work: Float64Array): number {
   if (n < k || k <= 0) return -Infinity;
-  const work = values.slice(0, n);
+  work.set(values.subarray(0, n));
   let low = 0;
   let high = n - 1;
   const target = k - 1; // position in descending order
