@@ -12,8 +12,6 @@ export interface IndexedFact {
   types: ReadonlySet<QuestionType>;
   /** Entities the fact is about: declared, named in its questions, answer or quotes, and the places that contain them. */
   entities: ReadonlySet<string>;
-  questionTerms: ReadonlySet<string>;
-  answerTerms: ReadonlySet<string>;
   /** The fact's typed values as the engine matches them: the kind of question each answers, the terms of what it measures ("attack"), and its place. */
   measures: readonly Measure[];
 }
@@ -156,7 +154,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     }
   });
 
-  const indexed: IndexedFact[] = analyzed.map(({ phrasings: _phrasings, ...entry }) => entry);
+  // Only what queries need is kept: the terms live on in the postings.
+  const indexed: IndexedFact[] = analyzed.map(({ fact, types, entities, measures }) => ({ fact, types, entities, measures }));
   return {
     facts: indexed,
     idf,
