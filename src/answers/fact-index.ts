@@ -72,19 +72,23 @@ export function termWeight(term: string, idf: number): number {
 export function buildFactIndex(facts: readonly Fact[], language: Language, tokenize?: (text: string) => readonly string[]): FactIndex {
   // Facts share text (the same passage cited by several facts, the same wording of a question or
   // a measure), and each distinct text is analysed once.
-  const analysed = new Map<string, Understanding>();
-  const analyse = (text: string) => {
-    let understood = analysed.get(text);
-    if (!understood) {
-      understood = understand(text, language, { correctTypos: false, ...(tokenize ? { tokenize } : {}) });
-      analysed.set(text, understood);
-    }
-    return understood;
+  const analyser = (statement: boolean) => {
+    const analysed = new Map<string, Understanding>();
+    return (text: string) => {
+      let understood = analysed.get(text);
+      if (!understood) {
+        understood = understand(text, language, { correctTypos: false, statement, ...(tokenize ? { tokenize } : {}) });
+        analysed.set(text, understood);
+      }
+      return understood;
+    };
   };
+  const analyse = analyser(false);
+  const analyseStatement = analyser(true);
   // Plain loops rather than flatMap and spreads: this runs for every fact at start-up.
   const analyzed = facts.map((fact) => {
     const phrasings = fact.questions.map(analyse);
-    const answer = analyse(fact.answer);
+    const answer = analyseStatement(fact.answer);
     const entities = new Set<string>();
     const about = (entityId: string) => {
       entities.add(entityId);
@@ -93,7 +97,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     fact.entities.forEach(about);
     for (const phrasing of phrasings) phrasing.entities.forEach(about);
     answer.entities.forEach(about);
-    for (const citation of fact.citations) analyse(citation.quote).entities.forEach(about);
+    for (const citation of fact.citations) analyseStatement(citation.quote).entities.forEach(about);
 
     const types = new Set<QuestionType>();
     for (const phrasing of phrasings) types.add(phrasing.type);
@@ -102,7 +106,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       const type = VALUE_ANSWERS[value.kind];
       if (!type || !("of" in value)) continue;
       types.add(type);
-      const wordings = value.of.split(" / ").map((wording) => new Set(analyse(wording).terms));
+      const wordings = value.of.split(" / ").map((wording) => new Set(analyseStatement(wording).terms));
       const terms = new Set<string>();
       for (const wording of wordings) for (const term of wording) terms.add(term);
       measures.push({ type, terms, wordings, value, ...("place" in value && value.place ? { place: value.place } : {}) });

@@ -5,6 +5,14 @@ import { aliasKey, wordTokens } from "../knowledge/text-folding.js";
 import { buildSpeller, type Speller } from "./spelling.js";
 import { stem } from "./stem.js";
 
+/** What a run of tokens stands for, when it is one of the language's spans. */
+export type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string };
+
+export interface SpanNode {
+  next: Map<string, SpanNode>;
+  span?: Span;
+}
+
 export interface Language {
   stopwords: ReadonlySet<string>;
   /** Multi-word filler ("so far", "right now") by its joined tokens. */
@@ -13,8 +21,8 @@ export interface Language {
   /** Multi-word synonyms ("hit back") by their joined tokens, to the word FactDesk thinks in. */
   phraseSynonyms: ReadonlyMap<string, string>;
   maxPhraseTokens: number;
-  /** For each token that starts an alias, out-of-scope place, synonym phrase or filler phrase: the most tokens such a span has. */
-  spanLengths: ReadonlyMap<string, number>;
+  /** Every alias, out-of-scope place, synonym phrase and filler phrase as a token trie, walked token by token. */
+  spans: SpanNode;
   /** Single-word synonyms by stem ("soldier") to the word FactDesk thinks in ("troop"). */
   wordSynonyms: ReadonlyMap<string, string>;
   /** Entity aliases by their joined tokens, to the entity id. */
@@ -105,18 +113,30 @@ export function buildLanguage(
   const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
 
   const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((key) => key.split(" ").length));
-  const spanLengths = new Map<string, number>();
-  for (const key of [...aliases.keys(), ...elsewhere, ...phraseSynonyms.keys(), ...stopPhrases]) {
-    const tokens = key.split(" ");
-    spanLengths.set(tokens[0]!, Math.max(spanLengths.get(tokens[0]!) ?? 0, tokens.length));
-  }
+  // One trie for every span; where two kinds share a key, a name wins over an out-of-scope place,
+  // and either over a phrase (phrases and filler count only from two tokens on).
+  const spans: SpanNode = { next: new Map() };
+  const addSpan = (key: string, span: Span) => {
+    let node = spans;
+    for (const token of key.split(" ")) {
+      let child = node.next.get(token);
+      if (!child) node.next.set(token, (child = { next: new Map() }));
+      node = child;
+    }
+    node.span ??= span;
+  };
+  for (const [key, entityId] of aliases) addSpan(key, { kind: "entity", value: entityId });
+  for (const key of elsewhere) addSpan(key, { kind: "elsewhere", value: `!${key}` });
+  for (const [key, term] of phraseSynonyms) if (key.includes(" ")) addSpan(key, { kind: "phrase", value: term });
+  for (const key of stopPhrases) addSpan(key, { kind: "filler", value: key });
+
   return {
     stopwords,
     stopPhrases,
     shorthand,
     phraseSynonyms,
     maxPhraseTokens: longest([...phraseSynonyms.keys(), ...stopPhrases]),
-    spanLengths,
+    spans,
     wordSynonyms,
     aliases,
     maxAliasTokens: longest(aliases.keys()),

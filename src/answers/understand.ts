@@ -3,7 +3,7 @@
 // (stems, with synonyms folded) that the index can look up. Facts' own questions pass through the
 // same step at start-up, without typo correction, so both sides meet in the same terms.
 import { wordTokens } from "../knowledge/text-folding.js";
-import type { Language } from "./language.js";
+import type { Language, Span } from "./language.js";
 import { stem } from "./stem.js";
 
 export type QuestionType = "count" | "when" | "where" | "who" | "why" | "yesno" | "what";
@@ -53,6 +53,8 @@ export interface UnderstandOptions {
   correctTypos: boolean;
   /** Tokenizes the text; start-up passes a remembering one, since facts repeat their texts. */
   tokenize?: (text: string) => readonly string[];
+  /** A statement (an answer, a quote) rather than a question: its question type is not worked out. */
+  statement?: boolean;
 }
 
 export function understand(text: string, language: Language, options: UnderstandOptions): Understanding {
@@ -96,11 +98,12 @@ export function understand(text: string, language: Language, options: Understand
   // A word from the alias of an entity the question names is part of that name in another
   // spelling ("qassem suleimani"), not a separate thing asked about.
   if (entities.length > 0) {
+    const namedWords = entities.map((entityId) => language.entityAliasWords.get(entityId)).filter((words) => words !== undefined);
     for (const { token, term } of leftovers) {
-      if (entities.some((entityId) => language.entityAliasWords.get(entityId)?.has(token))) terms.splice(terms.indexOf(term), 1);
+      if (namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(term), 1);
     }
   }
-  const type = questionType(tokens);
+  const type = options.statement ? "what" : questionType(tokens);
   const counted = type === "count" && !/ how (many times|often) /.test(` ${tokens.join(" ")} `) ? terms.find((term) => !isEntityTerm(term) && !term.startsWith("!") && term !== COUNT_WORD) : undefined;
   return {
     type,
@@ -113,24 +116,13 @@ export function understand(text: string, language: Language, options: Understand
   };
 }
 
-type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string; length: number };
-
 /** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i. */
-function longestSpan(tokens: readonly string[], i: number, language: Language): Span | undefined {
-  // Only tokens that start some span are looked up, and only up to the longest span they start.
-  const longest = Math.min(tokens.length - i, language.spanLengths.get(tokens[i]!) ?? 0);
-  let found: Span | undefined;
-  let key = "";
-  for (let length = 1; length <= longest; length++) {
-    key = length === 1 ? tokens[i]! : `${key} ${tokens[i + length - 1]!}`;
-    const entityId = language.aliases.get(key);
-    if (entityId) found = { kind: "entity", value: entityId, length };
-    else if (language.elsewhere.has(key)) found = { kind: "elsewhere", value: `!${key}`, length };
-    else if (length > 1) {
-      const phrase = language.phraseSynonyms.get(key);
-      if (phrase) found = { kind: "phrase", value: phrase, length };
-      else if (language.stopPhrases.has(key)) found = { kind: "filler", value: key, length };
-    }
+function longestSpan(tokens: readonly string[], i: number, language: Language): (Span & { length: number }) | undefined {
+  let node = language.spans.next.get(tokens[i]!);
+  let found: (Span & { length: number }) | undefined;
+  for (let length = 1; node; length++) {
+    if (node.span && (length > 1 || node.span.kind === "entity" || node.span.kind === "elsewhere")) found = { ...node.span, length };
+    node = i + length < tokens.length ? node.next.get(tokens[i + length]!) : undefined;
   }
   return found;
 }
