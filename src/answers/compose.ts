@@ -107,7 +107,7 @@ const samplesByKnowledge = new WeakMap<KnowledgeBase, readonly string[]>();
 export function describeEntity(entityId: string, parts: EngineParts): AnswerResult {
   const { knowledge, index } = parts;
   const entity = knowledge.entities.find((candidate) => candidate.id === entityId)!;
-  const about = index.postings.get(entityTerm(entityId)) ?? [];
+  const about = Array.from(index.postings.get(entityTerm(entityId)) ?? []);
   const asOf = knowledge.sources.get(entity.citations[0]!.source)!.published;
   return {
     status: "answered",

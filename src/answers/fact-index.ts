@@ -32,8 +32,8 @@ export interface FactIndex {
   idf: ReadonlyMap<string, number>;
   /** The weight of a term no fact uses: more than the rarest term, since it says the question is about something else. */
   unknownIdf: number;
-  /** Term -> indices of the facts that use it anywhere. */
-  postings: ReadonlyMap<string, readonly number[]>;
+  /** Term -> indices of the facts that use it anywhere, in fact order. */
+  postings: ReadonlyMap<string, Int32Array>;
   /** The same lists as typed arrays, with each fact's share of the term's weight (1 in its questions, less in its answer only). */
   weightedPostings: ReadonlyMap<string, { facts: Int32Array; shares: Float32Array }>;
   /** Term -> indices of the phrasings (one fact question each) that use it. */
@@ -138,7 +138,12 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + facts.length / list.length));
   const weightedPostings = new Map<string, { facts: Int32Array; shares: Float32Array }>();
-  for (const [term, list] of postings) weightedPostings.set(term, { facts: new Int32Array(list), shares: new Float32Array(shares.get(term)!) });
+  const factLists = new Map<string, Int32Array>();
+  for (const [term, list] of postings) {
+    const facts = new Int32Array(list);
+    factLists.set(term, facts);
+    weightedPostings.set(term, { facts, shares: new Float32Array(shares.get(term)!) });
+  }
 
   const phrasingPostings = new Map<string, number[]>();
   const phrasingFact: number[] = [];
@@ -164,7 +169,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     facts: indexed,
     idf,
     unknownIdf: Math.log(1 + facts.length) * ENGINE_CONFIG.unknownTermWeight,
-    postings,
+    postings: factLists,
     weightedPostings,
     phrasingPostings: new Map([...phrasingPostings].map(([term, list]) => [term, Int32Array.from(list)])),
     phrasingFact: Int32Array.from(phrasingFact),
@@ -172,7 +177,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     measureTypeMasks: Uint8Array.from(analyzed, (entry) => entry.measures.reduce((mask, measure) => mask | typeBit(measure.type), 0)),
     measurePostings: measurePostingsOf(analyzed),
     phrasingWeight: Float64Array.from(phrasingWeight),
-    related: relatedFacts(indexed, postings),
+    related: relatedFacts(indexed, factLists),
   };
 }
 
@@ -198,14 +203,14 @@ function measurePostingsOf(facts: readonly { measures: readonly Measure[] }[]): 
  * little however many facts there are; they are worked out on demand, since most facts are never
  * the answer to anything asked.
  */
-function relatedFacts(facts: readonly IndexedFact[], postings: ReadonlyMap<string, readonly number[]>): (factIndex: number) => readonly number[] {
+function relatedFacts(facts: readonly IndexedFact[], postings: ReadonlyMap<string, Int32Array>): (factIndex: number) => readonly number[] {
   const limit = ENGINE_CONFIG.followUps;
   const remembered = new Map<number, readonly number[]>();
   const workOut = (self: number): number[] => {
     const entry = facts[self]!;
     const scores = new Map<number, number>();
     for (const entityId of entry.entities) {
-      const list = postings.get(entityTerm(entityId)) ?? [];
+      const list = postings.get(entityTerm(entityId)) ?? new Int32Array(0);
       if (list.length > 200) continue; // names most facts share say nothing about relatedness
       for (const other of list) if (other !== self) scores.set(other, (scores.get(other) ?? 0) + 1 / list.length);
     }

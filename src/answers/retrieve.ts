@@ -188,7 +188,7 @@ export function entityFactors(question: Understanding, index: FactIndex, bits: U
   if (question.entities.length > 8) {
     return Object.assign((factIndex: number) => entityAgreement(question, index.facts[factIndex]!, index), { release: () => undefined });
   }
-  const lists = question.entities.map((entityId) => index.postings.get(entityTerm(entityId)) ?? []);
+  const lists = question.entities.map((entityId) => index.postings.get(entityTerm(entityId)) ?? new Int32Array(0));
   lists.forEach((list, i) => {
     for (const factIndex of list) bits[factIndex] = bits[factIndex]! | (1 << i);
   });
