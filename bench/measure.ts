@@ -17,11 +17,13 @@ export function summarize(samples: number[]): Latency {
 }
 
 /**
- * Milliseconds per call of `run` over every text, `rounds` times, after a warm-up: untimed rounds
- * until the hot paths have run a few hundred times or for two seconds, whichever comes first.
+ * Milliseconds per call of `run` over every text, `rounds` times, after a warm-up: untimed calls
+ * until 5,000 have run or three seconds have passed, whichever comes first. Without it the p99
+ * measures V8 compiling the hot paths (a few milliseconds, now and then, for the first thousand
+ * or so questions), which a serving process does once.
  */
-export function timeEach(run: (text: string) => unknown, texts: readonly string[], rounds: number, warmUpCalls = 400): Latency {
-  const warmUpEnd = performance.now() + 2000;
+export function timeEach(run: (text: string) => unknown, texts: readonly string[], rounds: number, warmUpCalls = 5000): Latency {
+  const warmUpEnd = performance.now() + 3000;
   for (let calls = 0; calls < warmUpCalls && performance.now() < warmUpEnd; calls++) run(texts[calls % texts.length]!);
   const samples: number[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -4,9 +4,6 @@
 import "dotenv/config";
 import type { Server } from "node:http";
 import { createDesk, type Desk } from "./bots/conversation.js";
-import { createDiscordClient } from "./bots/discord/client.js";
-import { createInteractionsEndpoint, INTERACTIONS_PATH } from "./bots/discord/http-interactions.js";
-import { createSlackApp, startSlackApp } from "./bots/slack/app.js";
 import { runTerminalChat } from "./bots/terminal.js";
 import { readConfig, type DiscordConfig, type SlackConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -51,7 +48,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// The platform adapters (and Bolt and discord.js) load only when configured: the terminal chat starts faster.
 async function startSlack(config: SlackConfig, desk: Desk, logger: Logger): Promise<Stop> {
+  const { createSlackApp, startSlackApp } = await import("./bots/slack/app.js");
   const app = createSlackApp({ config, desk, logger });
   await startSlackApp(app, config);
   logger.info(config.mode === "socket" ? { slack: "Socket Mode" } : { slack: "HTTP", url: `http://localhost:${config.port}/slack/events` }, "Slack app started");
@@ -59,6 +58,8 @@ async function startSlack(config: SlackConfig, desk: Desk, logger: Logger): Prom
 }
 
 async function startDiscord(config: DiscordConfig, desk: Desk, logger: Logger): Promise<Stop> {
+  const { createDiscordClient } = await import("./bots/discord/client.js");
+  const { createInteractionsEndpoint, INTERACTIONS_PATH } = await import("./bots/discord/http-interactions.js");
   const apiUrl = config.apiUrl ? { apiUrl: config.apiUrl } : {};
   if (config.mode === "gateway") {
     const client = createDiscordClient({ applicationId: config.applicationId, desk, logger, ...apiUrl });

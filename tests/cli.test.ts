@@ -4,9 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+/** Runs a TypeScript entry point the way the npm scripts do: node with tsx's loader. */
 const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(tsx, args, { cwd: root, input: input ?? "", encoding: "utf8", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, input: input ?? "", encoding: "utf8", env: { ...process.env, ...env } });
 
 describe("factdesk", () => {
   it("asks a question and prints the answer, the sources and the as-of date", () => {

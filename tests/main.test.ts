@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", ...env },
   });

@@ -209,11 +209,17 @@ export function entityFactors(question: Understanding, index: FactIndex, bits: U
 
 const QUESTION_TYPES: readonly QuestionType[] = ["count", "when", "where", "who", "why", "yesno", "what"];
 
-/** typeAgreement for every combination of a fact's type bits. */
+/** typeAgreement for every combination of a fact's type bits, per asked type: worked out once. */
+const TYPE_FACTORS = new Map(
+  QUESTION_TYPES.map((asked) => {
+    const table = new Float64Array(128);
+    for (let mask = 0; mask < 128; mask++) table[mask] = typeAgreement(asked, new Set(QUESTION_TYPES.filter((type) => mask & typeBit(type))));
+    return [asked, table];
+  }),
+);
+
 export function typeFactors(asked: QuestionType): Float64Array {
-  const table = new Float64Array(128);
-  for (let mask = 0; mask < 128; mask++) table[mask] = typeAgreement(asked, new Set(QUESTION_TYPES.filter((type) => mask & typeBit(type))));
-  return table;
+  return TYPE_FACTORS.get(asked)!;
 }
 
 const COUNTED_HERE = 1;
