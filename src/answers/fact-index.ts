@@ -85,8 +85,21 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   };
   const analyse = analyser(false);
   const analyseStatement = analyser(true);
-  // Plain loops rather than flatMap and spreads: this runs for every fact at start-up.
-  const analyzed = facts.map((fact) => {
+  const postings = new Map<string, number[]>();
+  const shares = new Map<string, number[]>();
+  const post = (term: string, factIndex: number, share: number) => {
+    const list = postings.get(term);
+    if (list) {
+      list.push(factIndex);
+      shares.get(term)!.push(share);
+    } else {
+      postings.set(term, [factIndex]);
+      shares.set(term, [share]);
+    }
+  };
+  // Plain loops rather than flatMap and spreads: this runs for every fact at start-up. A fact's
+  // terms go straight into the postings, so no per-fact term sets outlive its turn.
+  const analyzed = facts.map((fact, factIndex) => {
     const phrasings = fact.questions.map(analyse);
     const answer = analyseStatement(fact.answer);
     const entities = new Set<string>();
@@ -116,25 +129,11 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     const answerTerms = new Set<string>();
     for (const term of answer.terms) if (!isEntityTerm(term) && !questionTerms.has(term)) answerTerms.add(term);
     for (const entityId of entities) questionTerms.add(entityTerm(entityId));
-    return { fact, types, entities, questionTerms, answerTerms, measures, phrasings };
+    for (const term of questionTerms) post(term, factIndex, 1);
+    for (const term of answerTerms) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
+    return { fact, types, entities, measures, phrasings };
   });
 
-  const postings = new Map<string, number[]>();
-  const shares = new Map<string, number[]>();
-  const post = (term: string, factIndex: number, share: number) => {
-    const list = postings.get(term);
-    if (list) {
-      list.push(factIndex);
-      shares.get(term)!.push(share);
-    } else {
-      postings.set(term, [factIndex]);
-      shares.set(term, [share]);
-    }
-  };
-  analyzed.forEach((entry, factIndex) => {
-    for (const term of entry.questionTerms) post(term, factIndex, 1);
-    for (const term of entry.answerTerms) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
-  });
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + facts.length / list.length));
   const weightedPostings = new Map<string, { facts: Int32Array; shares: Float32Array }>();
