@@ -132,8 +132,6 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
   return best;
 }
 
-const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.factIndex - b.factIndex;
-
 /**
  * Positions of the `limit` best scores, best first, ties to the lower fact index: everything above
  * the limit-th highest score, then as many as fit of those equal to it, lowest fact index first.

@@ -1,8 +1,9 @@
 // A local stand-in for Slack: the Web API (records every call, answers like Slack does), the
 // response_url endpoint slash commands and buttons reply to, and request signing as Slack signs.
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./read-body.js";
 import { waitFor } from "./wait-for.js";
 
 export { waitFor };
@@ -88,14 +89,6 @@ function parseArgs(body: string, contentType: string): Record<string, unknown> {
   return args;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99fffaaa85a5";
 

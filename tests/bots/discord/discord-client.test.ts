@@ -8,6 +8,7 @@ import { createRateLimiter } from "../../../src/bots/rate-limit.js";
 import { DISCORD_BOT_TOKEN, startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
 import { realEngine } from "../../helpers/engine.js";
 import { APP_ID, buttonData, commandData, interactionPayload, messagePayload, messageWithButtons, type RecordedRequest } from "../../helpers/fake-discord.js";
+import { failingDesk, slowDesk } from "../../helpers/desks.js";
 import { pause, waitFor } from "../../helpers/wait-for.js";
 
 type Body = { type?: number; data?: { embeds?: APIEmbed[]; components?: Array<{ components: Array<{ label: string; custom_id: string }> }>; choices?: Array<{ name: string; value: string }>; flags?: number; allowed_mentions?: unknown } };
@@ -198,9 +199,7 @@ describe("Discord app when things go wrong", () => {
   });
 
   it("defers the reply when the answer is slow, then edits it in", async () => {
-    const desk = createDesk(realEngine());
-    const slow: Desk = { ...desk, respond: async (request) => (await pause(300), desk.respond(request)) };
-    const harness = await startDiscordHarness({ desk: slow, deferAfterMs: 50 });
+    const harness = await startDiscordHarness({ desk: slowDesk(300), deferAfterMs: 50 });
     try {
       const payload = ask("how many attacks?");
       harness.interaction(payload);
@@ -214,9 +213,7 @@ describe("Discord app when things go wrong", () => {
   });
 
   it("apologizes privately when the engine fails, and keeps serving", async () => {
-    const desk = createDesk(realEngine());
-    const flaky: Desk = { ...desk, respond: async (request) => (request.kind === "ask" && request.question.includes("explode") ? Promise.reject(new Error("index corrupted")) : desk.respond(request)) };
-    const harness = await startDiscordHarness({ desk: flaky });
+    const harness = await startDiscordHarness({ desk: failingDesk("explode") });
     try {
       const bad = ask("explode please");
       harness.interaction(bad);
@@ -232,9 +229,7 @@ describe("Discord app when things go wrong", () => {
   });
 
   it("apologizes when Discord rejects the reply", async () => {
-    const desk = createDesk(realEngine());
-    const slow: Desk = { ...desk, respond: async (request) => (await pause(100), desk.respond(request)) };
-    const harness = await startDiscordHarness({ desk: slow, deferAfterMs: 10 });
+    const harness = await startDiscordHarness({ desk: slowDesk(100), deferAfterMs: 10 });
     try {
       const payload = ask("how many attacks?");
       harness.fake.failNext(`/webhooks/${APP_ID}/${String(payload["token"])}/messages/@original`);

@@ -12,7 +12,8 @@ import { createRateLimiter } from "../../../src/bots/rate-limit.js";
 import { realEngine } from "../../helpers/engine.js";
 import { APP_ID, commandData, interactionPayload, startFakeDiscord, type FakeDiscord } from "../../helpers/fake-discord.js";
 import { captureLogs } from "../../helpers/log-capture.js";
-import { pause, waitFor } from "../../helpers/wait-for.js";
+import { slowDesk } from "../../helpers/desks.js";
+import { waitFor } from "../../helpers/wait-for.js";
 
 const keys = generateKeyPairSync("ed25519");
 /** Discord shows the public key as 64 hex digits: the raw key, the last 32 bytes of its DER form. */
@@ -97,9 +98,7 @@ describe("Discord HTTP interactions endpoint", () => {
   });
 
   it("defers a slow answer in the HTTP reply and edits it in through the REST API", async () => {
-    const desk = createDesk(realEngine());
-    const slow: Desk = { ...desk, respond: async (request) => (await pause(200), desk.respond(request)) };
-    const endpoint = await startEndpoint(slow, 20);
+    const endpoint = await startEndpoint(slowDesk(200), 20);
     try {
       const payload = interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: "how many attacks?" }]));
       const body = (await (await post(JSON.stringify(payload), {}, endpoint.url)).json()) as { type: number };

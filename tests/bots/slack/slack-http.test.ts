@@ -1,8 +1,8 @@
 // The Slack app as Slack meets it: the real Bolt in HTTP mode, signed requests, a fake Web API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDesk, type Desk } from "../../../src/bots/conversation.js";
+import type { Desk } from "../../../src/bots/conversation.js";
 import { createRateLimiter } from "../../../src/bots/rate-limit.js";
-import { realEngine } from "../../helpers/engine.js";
+import { failingDesk, realDesk, slowDesk } from "../../helpers/desks.js";
 import {
   BOT_USER_ID,
   buttonClickForm,
@@ -211,12 +211,9 @@ describe("Slack app in HTTP mode", () => {
 });
 
 describe("Slack app when things go wrong", () => {
-  const engine = () => createDesk(realEngine());
 
   it("acks a slash command in time while the engine is slow, then answers", async () => {
-    const desk = engine();
-    const slow: Desk = { ...desk, respond: async (request) => (await new Promise((resolve) => setTimeout(resolve, 3500)), desk.respond(request)) };
-    const harness = await startSlackHarness({ desk: slow });
+    const harness = await startSlackHarness({ desk: slowDesk(3500) });
     try {
       const started = Date.now();
       const response = await sendToApp(harness.eventsUrl, commandForm("/factdesk", "how many attacks?", harness.fake.responseUrl("slow")), FORM);
@@ -232,9 +229,7 @@ describe("Slack app when things go wrong", () => {
   }, 10_000);
 
   it("apologizes in the thread when the engine fails, and keeps serving", async () => {
-    const desk = engine();
-    const flaky: Desk = { ...desk, respond: async (request) => (request.kind === "ask" && request.question.includes("explode") ? Promise.reject(new Error("index corrupted")) : desk.respond(request)) };
-    const harness = await startSlackHarness({ desk: flaky });
+    const harness = await startSlackHarness({ desk: failingDesk("explode") });
     try {
       const send = (text: string, ts: string) =>
         sendToApp(harness.eventsUrl, eventEnvelope({ type: "app_mention", user: "UREPORTER", text, ts, channel: "CFLAKY", event_ts: ts }), JSON_TYPE);
@@ -277,7 +272,7 @@ describe("Slack app when things go wrong", () => {
 
   it("keeps a very long answer within 50 blocks and 3,000 characters a section", async () => {
     const longDesk: Desk = {
-      ...engine(),
+      ...realDesk(),
       respond: async () => ({
         kind: "answer",
         question: "everything?",

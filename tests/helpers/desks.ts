@@ -1,0 +1,22 @@
+// Desks for testing the adapters' failure paths: the real engine behind a delay, or failing on
+// chosen questions. The adapters can't tell them from the real desk.
+import { createDesk, type Desk } from "../../src/bots/conversation.js";
+import { realEngine } from "./engine.js";
+import { pause } from "./wait-for.js";
+
+export const realDesk = (): Desk => createDesk(realEngine());
+
+/** The real desk, answering only after `ms` milliseconds. */
+export function slowDesk(ms: number): Desk {
+  const desk = realDesk();
+  return { ...desk, respond: async (request) => (await pause(ms), desk.respond(request)) };
+}
+
+/** The real desk, except that any question containing `trigger` fails as a broken engine would. */
+export function failingDesk(trigger: string): Desk {
+  const desk = realDesk();
+  return {
+    ...desk,
+    respond: async (request) => (request.kind === "ask" && request.question.includes(trigger) ? Promise.reject(new Error("index corrupted")) : desk.respond(request)),
+  };
+}
