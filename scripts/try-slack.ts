@@ -1,6 +1,7 @@
 // `npm run try:slack`: FactDesk's Slack app end to end without a Slack workspace. Starts the local
-// fake of Slack's Web API that the tests use, runs `npm start` in HTTP mode against it, sends one
-// signed @mention the way Slack would, and prints the answer FactDesk posted. Nothing leaves the machine.
+// fake of Slack's Web API that the tests use, starts FactDesk (src/main.ts, as `npm start` does) in
+// HTTP mode against it, sends one signed @mention the way Slack would, and prints the answer
+// FactDesk posted. Nothing leaves the machine.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { BOT_USER_ID, eventEnvelope, sendToApp, SIGNING_SECRET, startFakeSlack, waitFor } from "../tests/helpers/fake-slack.js";
@@ -16,7 +17,7 @@ const port = await new Promise<number>((resolve) => {
 const fake = await startFakeSlack();
 console.log(`Fake Slack Web API at ${fake.apiUrl}; starting FactDesk in HTTP mode on port ${port}...`);
 let output = "";
-const factdesk = spawn("npm", ["start", "--silent"], {
+const factdesk = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
   env: { ...process.env, DOTENV_CONFIG_PATH: "/dev/null", SLACK_BOT_TOKEN: "xoxb-0000-0000-trylocally", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) },
 });
 factdesk.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -37,6 +38,8 @@ try {
   }
   console.log(`(in thread ${String(post.args["thread_ts"])} of channel ${String(post.args["channel"])})`);
 } finally {
+  const stopped = new Promise((resolve) => factdesk.once("exit", resolve));
   factdesk.kill("SIGTERM");
+  await stopped;
   await fake.close();
 }
