@@ -93,7 +93,7 @@ function renderHelp(help: HelpCard): SlackMessage {
     [
       escapeText(help.scope),
       `*Topics:* ${escapeText(help.topics.join("; "))}.`,
-      `*Ask* by mentioning me, in a DM, or with \`/factdesk <question>\`. *Fact-check* a sentence with \`/factcheck <sentence>\` or "${escapeText(help.checkExample)}".`,
+      `*Ask* by mentioning me, in a DM, or with \`/factdesk ${escapeText("<question>")}\`. *Fact-check* a sentence with \`/factcheck ${escapeText("<sentence>")}\` or "${escapeText(help.checkExample)}".`,
       `*Sources* (${help.factCount} facts): ${sources.join("; ")}.`,
       "Try one of these:",
     ].join("\n"),

@@ -78,7 +78,8 @@ describe("Slack app in HTTP mode", () => {
   it("answers help in a mention with what it covers and example questions", async () => {
     const { ts } = await mention(`<@${BOT_USER_ID}> help`);
     const blocks = blocksOf(await answerTo(ts));
-    expect(allText(blocks)).toContain("/factcheck");
+    expect(allText(blocks)).toContain("/factcheck &lt;sentence&gt;");
+    expect(allText(blocks)).not.toMatch(/<(question|sentence)>/);
     expect(actionIds(blocks)).toContain("factdesk_ask:0");
   });
 
