@@ -20,19 +20,16 @@ export interface Language {
   shorthand: ReadonlyMap<string, string[]>;
   /** Multi-word synonyms ("hit back") by their joined tokens, to the word FactDesk thinks in. */
   phraseSynonyms: ReadonlyMap<string, string>;
-  maxPhraseTokens: number;
   /** Every alias, out-of-scope place, synonym phrase and filler phrase as a token trie, walked token by token. */
   spans: SpanNode;
   /** Single-word synonyms by stem ("soldier") to the word FactDesk thinks in ("troop"). */
   wordSynonyms: ReadonlyMap<string, string>;
   /** Entity aliases by their joined tokens, to the entity id. */
   aliases: ReadonlyMap<string, string>;
-  maxAliasTokens: number;
   /** Upper-case-only aliases ("IS" for the Islamic State), matched on the raw text in one pass. */
   caseSensitiveAliases?: { pattern: RegExp; names: ReadonlyMap<string, string> };
   /** Places the sources do not cover, by their joined tokens. */
   elsewhere: ReadonlySet<string>;
-  maxElsewhereTokens: number;
   /** Each entity and the places that contain it ("albukamal" -> syria). */
   enclosingPlaces: ReadonlyMap<string, readonly string[]>;
   /** Every word used in some alias ("qassem"). */
@@ -112,7 +109,6 @@ export function buildLanguage(
   }
   const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
 
-  const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((key) => key.split(" ").length));
   // One trie for every span; where two kinds share a key, a name wins over an out-of-scope place,
   // and either over a phrase (phrases and filler count only from two tokens on).
   const spans: SpanNode = { next: new Map() };
@@ -135,14 +131,11 @@ export function buildLanguage(
     stopPhrases,
     shorthand,
     phraseSynonyms,
-    maxPhraseTokens: longest([...phraseSynonyms.keys(), ...stopPhrases]),
     spans,
     wordSynonyms,
     aliases,
-    maxAliasTokens: longest(aliases.keys()),
     ...(caseSensitiveAliases ? { caseSensitiveAliases } : {}),
     elsewhere,
-    maxElsewhereTokens: longest(elsewhere),
     enclosingPlaces,
     aliasWords,
     entityAliasWords,
