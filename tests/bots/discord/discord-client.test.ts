@@ -48,6 +48,19 @@ describe("Discord app through the gateway", () => {
     expect(body.data!.flags).toBeUndefined();
   });
 
+  it("offers the candidates as buttons when the question is ambiguous, and what it can answer when it can't", async () => {
+    const ambiguous = ask("Are these the first attacks on US bases in Iraq and Syria?");
+    const uncovered = ask("How many US troops are in Jordan?");
+    discord.interaction(ambiguous);
+    discord.interaction(uncovered);
+    const clarify = (await callbackFor(discord, ambiguous)).body.data!;
+    expect(clarify.embeds![0]!.description).toMatch(/which|mean/i);
+    expect(clarify.components![0]!.components.length).toBeGreaterThanOrEqual(2);
+    const noAnswer = (await callbackFor(discord, uncovered)).body.data!;
+    expect(noAnswer.embeds![0]!.description).toMatch(/My sources don't cover Jordan/);
+    expect(noAnswer.components![0]!.components.length).toBeGreaterThan(0);
+  });
+
   it("replies privately when private is set", async () => {
     const payload = ask("who is al-Sudani?", [{ name: "private", type: 5, value: true }]);
     discord.interaction(payload);

@@ -83,6 +83,16 @@ describe("Slack app in HTTP mode", () => {
     expect(actionIds(blocks)).toContain("factdesk_ask:0");
   });
 
+  it("offers the candidates as buttons when the question is ambiguous, and what it can answer when it can't", async () => {
+    const ambiguous = await answerTo((await mention(`<@${BOT_USER_ID}> Are these the first attacks on US bases in Iraq and Syria?`)).ts);
+    expect(ambiguous.args["text"]).toMatch(/which|mean/i);
+    expect(actionIds(blocksOf(ambiguous))).toEqual(expect.arrayContaining(["factdesk_ask:0", "factdesk_ask:1"]));
+    expect(actionIds(blocksOf(ambiguous))).not.toContain("factdesk_feedback:up");
+    const uncovered = await answerTo((await mention(`<@${BOT_USER_ID}> How many US troops are in Jordan?`)).ts);
+    expect(uncovered.args["text"]).toMatch(/My sources don't cover Jordan/);
+    expect(actionIds(blocksOf(uncovered))).toContain("factdesk_ask:0");
+  });
+
   it("answers a direct message in the DM and ignores bot messages and edits", async () => {
     const dm = (event: Record<string, unknown>) =>
       sendToApp(slack.eventsUrl, eventEnvelope({ type: "message", channel: "DREPORTER", channel_type: "im", ts: `${messageTs++}.000300`, ...event }), JSON_TYPE);
