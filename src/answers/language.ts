@@ -41,6 +41,17 @@ export interface Language {
   speller: Speller;
   /** Is this token one the knowledge base or the lexicon uses? */
   knows(token: string): boolean;
+  /** What a token means on its own (see TokenReading), remembered: start-up reads millions of tokens. */
+  read(token: string): TokenReading;
+}
+
+/** One token, read once: whether it is a stopword, the term it stands for, and the spans it starts. */
+export interface TokenReading {
+  stopword: boolean;
+  /** Its stem, or the word FactDesk thinks in for it ("soldier" -> "troop"). */
+  term: string;
+  /** The trie node of the spans that start with this token, if any. */
+  spans: SpanNode | undefined;
 }
 
 export function buildLanguage(
@@ -141,6 +152,22 @@ export function buildLanguage(
     entityAliasWords,
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
+    read: tokenReader(stopwords, wordSynonyms, spans),
     knows: (token) => frequencies.has(token) || shorthand.has(token),
+  };
+}
+
+/** Remembers each token's reading; chat can bring any word, so the memory is bounded. */
+function tokenReader(stopwords: ReadonlySet<string>, wordSynonyms: ReadonlyMap<string, string>, spans: SpanNode): (token: string) => TokenReading {
+  const readings = new Map<string, TokenReading>();
+  return (token) => {
+    let reading = readings.get(token);
+    if (!reading) {
+      const stemmed = stem(token);
+      reading = { stopword: stopwords.has(token), term: wordSynonyms.get(stemmed) ?? stemmed, spans: spans.next.get(token) };
+      if (readings.size >= 500_000) readings.clear();
+      readings.set(token, reading);
+    }
+    return reading;
   };
 }

@@ -3,8 +3,7 @@
 // (stems, with synonyms folded) that the index can look up. Facts' own questions pass through the
 // same step at start-up, without typo correction, so both sides meet in the same terms.
 import { wordTokens } from "../knowledge/text-folding.js";
-import type { Language, Span } from "./language.js";
-import { stem } from "./stem.js";
+import type { Language, Span, SpanNode } from "./language.js";
 
 export type QuestionType = "count" | "when" | "where" | "who" | "why" | "yesno" | "what";
 
@@ -78,9 +77,13 @@ export function understand(text: string, language: Language, options: Understand
   const terms: string[] = [];
   const entities: string[] = [];
   const elsewhere: string[] = [];
-  const leftovers: { token: string; term: string }[] = [];
+  // Words that were not part of a name, with the term each became (parallel arrays).
+  const leftoverTokens: string[] = [];
+  const leftoverTerms: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const span = longestSpan(tokens, i, language);
+    const token = tokens[i]!;
+    const reading = language.read(token);
+    const span = reading.spans && longestSpan(tokens, i, reading.spans);
     if (span) {
       if (span.kind === "entity") entities.push(span.value);
       if (span.kind === "elsewhere") elsewhere.push(span.value);
@@ -88,20 +91,19 @@ export function understand(text: string, language: Language, options: Understand
       i += span.length;
       continue;
     }
-    const token = tokens[i]!;
     i += 1;
-    if (language.stopwords.has(token)) continue;
-    const stemmed = stem(token);
-    terms.push(language.wordSynonyms.get(stemmed) ?? stemmed);
-    leftovers.push({ token, term: terms.at(-1)! });
+    if (reading.stopword) continue;
+    terms.push(reading.term);
+    leftoverTokens.push(token);
+    leftoverTerms.push(reading.term);
   }
   // A word from the alias of an entity the question names is part of that name in another
   // spelling ("qassem suleimani"), not a separate thing asked about.
   if (entities.length > 0) {
     const namedWords = entities.map((entityId) => language.entityAliasWords.get(entityId)).filter((words) => words !== undefined);
-    for (const { token, term } of leftovers) {
-      if (namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(term), 1);
-    }
+    leftoverTokens.forEach((token, j) => {
+      if (namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(leftoverTerms[j]!), 1);
+    });
   }
   const type = options.statement ? "what" : questionType(tokens);
   const counted = type === "count" && !/ how (many times|often) /.test(` ${tokens.join(" ")} `) ? terms.find((term) => !isEntityTerm(term) && !term.startsWith("!") && term !== COUNT_WORD) : undefined;
@@ -116,9 +118,9 @@ export function understand(text: string, language: Language, options: Understand
   };
 }
 
-/** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i. */
-function longestSpan(tokens: readonly string[], i: number, language: Language): (Span & { length: number }) | undefined {
-  let node = language.spans.next.get(tokens[i]!);
+/** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i, whose trie node is `node`. */
+function longestSpan(tokens: readonly string[], i: number, start: SpanNode): (Span & { length: number }) | undefined {
+  let node: SpanNode | undefined = start;
   let found: (Span & { length: number }) | undefined;
   for (let length = 1; node; length++) {
     if (node.span && (length > 1 || node.span.kind === "entity" || node.span.kind === "elsewhere")) found = { ...node.span, length };
