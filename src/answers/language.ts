@@ -66,11 +66,17 @@ export function buildLanguage(
 
   const phraseSynonyms = new Map<string, string>();
   const wordSynonyms = new Map<string, string>();
+  const exactSynonyms = new Map<string, string>();
   for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
     const term = wordTokens(canonical).map(stem).join(" ");
     for (const variant of [canonical, ...variants]) {
       const tokens = wordTokens(variant);
-      if (tokens.length === 1) wordSynonyms.set(stem(tokens[0]!), term);
+      if (tokens.length === 1) {
+        // The word itself decides first; by stem, the first group to claim a stem keeps it, so
+        // "responsible" (in one group) and "response" (another) can share the stem "respons".
+        exactSynonyms.set(tokens[0]!, term);
+        if (!wordSynonyms.has(stem(tokens[0]!))) wordSynonyms.set(stem(tokens[0]!), term);
+      }
       else if (tokens.length > 1) phraseSynonyms.set(tokens.join(" "), term);
     }
   }
@@ -152,19 +158,24 @@ export function buildLanguage(
     entityAliasWords,
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
-    read: tokenReader(stopwords, wordSynonyms, spans),
+    read: tokenReader(stopwords, exactSynonyms, wordSynonyms, spans),
     knows: (token) => frequencies.has(token) || shorthand.has(token),
   };
 }
 
 /** Remembers each token's reading; chat can bring any word, so the memory is bounded. */
-function tokenReader(stopwords: ReadonlySet<string>, wordSynonyms: ReadonlyMap<string, string>, spans: SpanNode): (token: string) => TokenReading {
+function tokenReader(
+  stopwords: ReadonlySet<string>,
+  exactSynonyms: ReadonlyMap<string, string>,
+  wordSynonyms: ReadonlyMap<string, string>,
+  spans: SpanNode,
+): (token: string) => TokenReading {
   const readings = new Map<string, TokenReading>();
   return (token) => {
     let reading = readings.get(token);
     if (!reading) {
       const stemmed = stem(token);
-      reading = { stopword: stopwords.has(token), term: wordSynonyms.get(stemmed) ?? stemmed, spans: spans.next.get(token) };
+      reading = { stopword: stopwords.has(token), term: exactSynonyms.get(token) ?? wordSynonyms.get(stemmed) ?? stemmed, spans: spans.next.get(token) };
       if (readings.size >= 500_000) readings.clear();
       readings.set(token, reading);
     }

@@ -106,3 +106,15 @@ describe("a bare name", () => {
     expect(sourceText(result.citations[0]!.sourceId)).toContain(foldQuote(result.citations[0]!.quote));
   });
 });
+
+describe("words that share a stem but not a meaning", () => {
+  it.each([
+    ["Who is responsible for the attacks?", "attacks-claimed-by"],
+    ["Who is responsible for the drone attacks on American bases?", "attacks-claimed-by"],
+    ["What was the US response to the attacks?", "us-response-overview"],
+  ])("asked %j, it answers with %s", (question, factId) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    expect(result.factIds).toEqual([factId]);
+  });
+});
