@@ -1,12 +1,12 @@
 // The answer engine every front end shares: built once from the knowledge base, then
 // ask(question) runs normalize -> understand -> retrieve -> decide -> compose.
+import { wordTokens } from "../knowledge/text-folding.js";
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { checkClaims } from "./check.js";
 import { composeAnswer, describeEntity, noAnswer } from "./compose.js";
 import { decide } from "./decide.js";
 import type { EnglishWordCheck } from "./english-words.js";
 import { buildFactIndex, type FactIndex } from "./fact-index.js";
-import { wordTokens } from "../knowledge/text-folding.js";
 import { buildLanguage, type Language } from "./language.js";
 import { cleanChatText } from "./normalize.js";
 import { rankFacts } from "./retrieve.js";

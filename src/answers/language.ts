@@ -15,21 +15,9 @@ export interface SpanNode {
 
 export interface Language {
   stopwords: ReadonlySet<string>;
-  /** Multi-word filler ("so far", "right now") by its joined tokens. */
-  stopPhrases: ReadonlySet<string>;
   shorthand: ReadonlyMap<string, string[]>;
-  /** Multi-word synonyms ("hit back") by their joined tokens, to the word FactDesk thinks in. */
-  phraseSynonyms: ReadonlyMap<string, string>;
-  /** Every alias, out-of-scope place, synonym phrase and filler phrase as a token trie, walked token by token. */
-  spans: SpanNode;
-  /** Single-word synonyms by stem ("soldier") to the word FactDesk thinks in ("troop"). */
-  wordSynonyms: ReadonlyMap<string, string>;
-  /** Entity aliases by their joined tokens, to the entity id. */
-  aliases: ReadonlyMap<string, string>;
   /** Upper-case-only aliases ("IS" for the Islamic State), matched on the raw text in one pass. */
   caseSensitiveAliases?: { pattern: RegExp; names: ReadonlyMap<string, string> };
-  /** Places the sources do not cover, by their joined tokens. */
-  elsewhere: ReadonlySet<string>;
   /** Each entity and the places that contain it ("albukamal" -> syria). */
   enclosingPlaces: ReadonlyMap<string, readonly string[]>;
   /** Every word used in some alias ("qassem"). */
@@ -145,14 +133,8 @@ export function buildLanguage(
 
   return {
     stopwords,
-    stopPhrases,
     shorthand,
-    phraseSynonyms,
-    spans,
-    wordSynonyms,
-    aliases,
     ...(caseSensitiveAliases ? { caseSensitiveAliases } : {}),
-    elsewhere,
     enclosingPlaces,
     aliasWords,
     entityAliasWords,

@@ -13,6 +13,7 @@ import {
 } from "discord.js";
 import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
+import { clip } from "../clip.js";
 import type { HelpCard, Reply } from "../conversation.js";
 
 /** Discord's limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -163,9 +164,4 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   const over = embedLength(fitted) - DISCORD_LIMITS.embedTotal;
   if (over > 0 && fitted.description) fitted = { ...fitted, description: clip(fitted.description, fitted.description.length - over) };
   return fitted;
-}
-
-export function clip(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  return `${text.slice(0, limit - 1).trimEnd()}…`;
 }

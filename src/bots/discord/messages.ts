@@ -20,6 +20,7 @@ export function onMessage(deps: DiscordDeps) {
       }
       const request = readRequest(questionText(message.content, botId));
       await send(renderReply(await deps.desk.respond(request)));
+      deps.logger.info({ user: message.author.id, message: message.id, request: request.kind }, "answered");
     } catch (error) {
       deps.logger.error({ err: error, user: message.author.id }, "could not answer a message");
       await send(renderNotice(APOLOGY_MESSAGE)).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));

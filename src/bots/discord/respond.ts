@@ -40,10 +40,11 @@ export async function answerInteraction(
     const settled = await Promise.race([answer, delay(deps.deferAfterMs)]);
     if (settled) {
       await interaction.reply({ ...settled, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
-      return;
+    } else {
+      await interaction.deferReply(flags ? { flags } : {});
+      await interaction.editReply({ ...(await answer), allowedMentions: NO_PINGS });
     }
-    await interaction.deferReply(flags ? { flags } : {});
-    await interaction.editReply({ ...(await answer), allowedMentions: NO_PINGS });
+    deps.logger.info({ user: interaction.user.id, interaction: interaction.id, deferred: !settled }, "answered");
   } catch (error) {
     deps.logger.error({ err: error, user: interaction.user.id, interaction: interaction.id }, "could not answer");
     await apologize(interaction).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));

@@ -4,7 +4,8 @@ import type { types } from "@slack/bolt";
 import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
 import type { HelpCard, Reply } from "../conversation.js";
-import { blockQuote, clip, escapeText, SLACK_LIMITS, splitText } from "./mrkdwn.js";
+import { clip } from "../clip.js";
+import { blockQuote, escapeText, SLACK_LIMITS, splitText } from "./mrkdwn.js";
 
 type Block = types.KnownBlock;
 type Button = types.Button;

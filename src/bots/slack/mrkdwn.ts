@@ -20,12 +20,6 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Cuts text to at most `limit` characters, ending with an ellipsis when cut. */
-export function clip(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  return `${text.slice(0, limit - 1).trimEnd()}…`;
-}
-
 /**
  * Splits text into pieces of at most `limit` characters, at a line break or space where possible,
  * never inside an escape such as &amp;.

@@ -166,7 +166,8 @@ describe("Discord app through the gateway", () => {
     expect(sent.embeds[0]!.description).toMatch(/32/);
   });
 
-  it("keeps the token out of the logs", () => {
+  it("logs each answer, and keeps the token out of the logs", () => {
+    expect(discord.logs.lines().filter((line) => line["msg"] === "answered").length).toBeGreaterThan(5);
     expect(discord.logs.text()).not.toContain(DISCORD_BOT_TOKEN);
   });
 });

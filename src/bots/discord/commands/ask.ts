@@ -1,6 +1,7 @@
 // /ask question: [private:] — a question, with known questions offered as the user types.
 import { SlashCommandBuilder } from "discord.js";
-import { DISCORD_LIMITS, clip } from "../embeds.js";
+import { clip } from "../../clip.js";
+import { DISCORD_LIMITS } from "../embeds.js";
 import { answerInteraction, replyFromDesk } from "../respond.js";
 import { isPrivate, PRIVATE_OPTION, type SlashCommand } from "./command.js";
 
