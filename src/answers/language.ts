@@ -5,8 +5,8 @@ import { aliasKey, wordTokens } from "../knowledge/text-folding.js";
 import { buildSpeller, type Speller } from "./spelling.js";
 import { stem } from "./stem.js";
 
-/** What a run of tokens stands for, when it is one of the language's spans. */
-export type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string };
+/** What a run of tokens stands for, when it is one of the language's spans, and how many tokens it takes. */
+export type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string; length: number };
 
 export interface SpanNode {
   next: Map<string, SpanNode>;
@@ -117,14 +117,15 @@ export function buildLanguage(
   // One trie for every span; where two kinds share a key, a name wins over an out-of-scope place,
   // and either over a phrase (phrases and filler count only from two tokens on).
   const spans: SpanNode = { next: new Map() };
-  const addSpan = (key: string, span: Span) => {
+  const addSpan = (key: string, span: Omit<Span, "length">) => {
     let node = spans;
-    for (const token of key.split(" ")) {
+    const tokens = key.split(" ");
+    for (const token of tokens) {
       let child = node.next.get(token);
       if (!child) node.next.set(token, (child = { next: new Map() }));
       node = child;
     }
-    node.span ??= span;
+    node.span ??= { ...span, length: tokens.length };
   };
   for (const [key, entityId] of aliases) addSpan(key, { kind: "entity", value: entityId });
   for (const key of elsewhere) addSpan(key, { kind: "elsewhere", value: `!${key}` });

@@ -62,16 +62,22 @@ export function understand(text: string, language: Language, options: Understand
   if (caseSensitive) prepared = prepared.replace(caseSensitive.pattern, (alias) => ` ${caseSensitive.names.get(alias)!} `);
 
   const corrections: { from: string; to: string }[] = [];
-  const tokens: string[] = [];
-  const add = (token: string) => {
-    const corrected = options.correctTypos && !language.knows(token) && !language.stopwords.has(token) ? language.speller.correct(token) : undefined;
-    if (corrected) corrections.push({ from: token, to: corrected });
-    tokens.push(corrected ?? token);
-  };
-  for (const raw of (options.tokenize ?? wordTokens)(prepared)) {
-    const expanded = language.shorthand.get(raw);
-    if (expanded) expanded.forEach(add);
-    else add(raw);
+  const raws = (options.tokenize ?? wordTokens)(prepared);
+  // Start-up reads facts' own texts (no typo correction, rarely shorthand): their tokens are used as they are.
+  let tokens: readonly string[] = raws;
+  if (options.correctTypos || raws.some((raw) => language.shorthand.has(raw))) {
+    const expanded: string[] = [];
+    const add = (token: string) => {
+      const corrected = options.correctTypos && !language.knows(token) && !language.stopwords.has(token) ? language.speller.correct(token) : undefined;
+      if (corrected) corrections.push({ from: token, to: corrected });
+      expanded.push(corrected ?? token);
+    };
+    for (const raw of raws) {
+      const long = language.shorthand.get(raw);
+      if (long) long.forEach(add);
+      else add(raw);
+    }
+    tokens = expanded;
   }
 
   const terms: string[] = [];
@@ -102,7 +108,7 @@ export function understand(text: string, language: Language, options: Understand
   if (entities.length > 0) {
     const namedWords = entities.map((entityId) => language.entityAliasWords.get(entityId)).filter((words) => words !== undefined);
     leftoverTokens.forEach((token, j) => {
-      if (namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(leftoverTerms[j]!), 1);
+      if (language.aliasWords.has(token) && namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(leftoverTerms[j]!), 1);
     });
   }
   const type = options.statement ? "what" : questionType(tokens);
@@ -110,21 +116,28 @@ export function understand(text: string, language: Language, options: Understand
   return {
     type,
     // In a how-many question "number" (count, tally) only says it is one.
-    terms: [...new Set(terms)].filter((term) => type !== "count" || term !== COUNT_WORD),
-    entities: [...new Set(entities)],
+    terms: distinct(terms).filter((term) => type !== "count" || term !== COUNT_WORD),
+    entities: distinct(entities),
     elsewhere,
     corrections,
     ...(counted ? { counted } : {}),
   };
 }
 
-/** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i, whose trie node is `node`. */
-function longestSpan(tokens: readonly string[], i: number, start: SpanNode): (Span & { length: number }) | undefined {
+/** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i, whose trie node is `start`. */
+function longestSpan(tokens: readonly string[], i: number, start: SpanNode): Span | undefined {
   let node: SpanNode | undefined = start;
-  let found: (Span & { length: number }) | undefined;
+  let found: Span | undefined;
   for (let length = 1; node; length++) {
-    if (node.span && (length > 1 || node.span.kind === "entity" || node.span.kind === "elsewhere")) found = { ...node.span, length };
+    if (node.span && (length > 1 || node.span.kind === "entity" || node.span.kind === "elsewhere")) found = node.span;
     node = i + length < tokens.length ? node.next.get(tokens[i + length]!) : undefined;
   }
   return found;
+}
+
+/** Each item once, in order: a few terms, so a scan beats a set. */
+function distinct(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
 }
