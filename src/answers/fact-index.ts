@@ -74,10 +74,11 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   // a measure), and each distinct text is analysed once.
   const analyser = (statement: boolean) => {
     const analysed = new Map<string, Understanding>();
+    const options = { correctTypos: false, statement, ...(tokenize ? { tokenize } : {}) };
     return (text: string) => {
       let understood = analysed.get(text);
       if (!understood) {
-        understood = understand(text, language, { correctTypos: false, statement, ...(tokenize ? { tokenize } : {}) });
+        understood = understand(text, language, options);
         analysed.set(text, understood);
       }
       return understood;
@@ -85,17 +86,32 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   };
   const analyse = analyser(false);
   const analyseStatement = analyser(true);
-  const postings = new Map<string, number[]>();
-  const shares = new Map<string, number[]>();
+  // Measures' wordings repeat across facts as their texts do, and are shared.
+  const measureWordings = new Map<string, Pick<Measure, "terms" | "wordings">>();
+  const measureWording = (of: string) => {
+    let wording = measureWordings.get(of);
+    if (!wording) {
+      const wordings = of.split(" / ").map((part) => new Set(analyseStatement(part).terms));
+      const terms = new Set<string>();
+      for (const part of wordings) for (const term of part) terms.add(term);
+      wording = { terms, wordings };
+      measureWordings.set(of, wording);
+    }
+    return wording;
+  };
+  const entityTerms = new Map<string, string>();
+  const termOfEntity = (entityId: string) => {
+    let term = entityTerms.get(entityId);
+    if (term === undefined) entityTerms.set(entityId, (term = entityTerm(entityId)));
+    return term;
+  };
+  const postings = new Map<string, { facts: number[]; shares: number[] }>();
   const post = (term: string, factIndex: number, share: number) => {
     const list = postings.get(term);
     if (list) {
-      list.push(factIndex);
-      shares.get(term)!.push(share);
-    } else {
-      postings.set(term, [factIndex]);
-      shares.set(term, [share]);
-    }
+      list.facts.push(factIndex);
+      list.shares.push(share);
+    } else postings.set(term, { facts: [factIndex], shares: [share] });
   };
   // Plain loops rather than flatMap and spreads: this runs for every fact at start-up. A fact's
   // terms go straight into the postings, so no per-fact term sets outlive its turn.
@@ -119,29 +135,26 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       const type = VALUE_ANSWERS[value.kind];
       if (!type || !("of" in value)) continue;
       types.add(type);
-      const wordings = value.of.split(" / ").map((wording) => new Set(analyseStatement(wording).terms));
-      const terms = new Set<string>();
-      for (const wording of wordings) for (const term of wording) terms.add(term);
-      measures.push({ type, terms, wordings, value, ...("place" in value && value.place ? { place: value.place } : {}) });
+      measures.push({ type, ...measureWording(value.of), value, ...("place" in value && value.place ? { place: value.place } : {}) });
     }
     const questionTerms = new Set<string>();
     for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) questionTerms.add(term);
     const answerTerms = new Set<string>();
     for (const term of answer.terms) if (!isEntityTerm(term) && !questionTerms.has(term)) answerTerms.add(term);
-    for (const entityId of entities) questionTerms.add(entityTerm(entityId));
+    for (const entityId of entities) questionTerms.add(termOfEntity(entityId));
     for (const term of questionTerms) post(term, factIndex, 1);
     for (const term of answerTerms) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
     return { fact, types, entities, measures, phrasings };
   });
 
   const idf = new Map<string, number>();
-  for (const [term, list] of postings) idf.set(term, Math.log(1 + facts.length / list.length));
   const weightedPostings = new Map<string, { facts: Int32Array; shares: Float32Array }>();
   const factLists = new Map<string, Int32Array>();
   for (const [term, list] of postings) {
-    const facts = new Int32Array(list);
-    factLists.set(term, facts);
-    weightedPostings.set(term, { facts, shares: new Float32Array(shares.get(term)!) });
+    idf.set(term, Math.log(1 + facts.length / list.facts.length));
+    const factList = new Int32Array(list.facts);
+    factLists.set(term, factList);
+    weightedPostings.set(term, { facts: factList, shares: new Float32Array(list.shares) });
   }
 
   const phrasingPostings = new Map<string, number[]>();
