@@ -106,15 +106,17 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     return term;
   };
   const postings = new Map<string, { facts: number[]; shares: number[] }>();
+  /** Posts the fact under the term once: the first share posted for a fact stands, so question terms go first. */
   const post = (term: string, factIndex: number, share: number) => {
     const list = postings.get(term);
-    if (list) {
+    if (!list) postings.set(term, { facts: [factIndex], shares: [share] });
+    else if (list.facts[list.facts.length - 1] !== factIndex) {
       list.facts.push(factIndex);
       list.shares.push(share);
-    } else postings.set(term, { facts: [factIndex], shares: [share] });
+    }
   };
   // Plain loops rather than flatMap and spreads: this runs for every fact at start-up. A fact's
-  // terms go straight into the postings, so no per-fact term sets outlive its turn.
+  // terms go straight into the postings, with no per-fact term sets.
   const analyzed = facts.map((fact, factIndex) => {
     const phrasings = fact.questions.map(analyse);
     const answer = analyseStatement(fact.answer);
@@ -137,13 +139,10 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       types.add(type);
       measures.push({ type, ...measureWording(value.of), value, ...("place" in value && value.place ? { place: value.place } : {}) });
     }
-    const questionTerms = new Set<string>();
-    for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) questionTerms.add(term);
-    const answerTerms = new Set<string>();
-    for (const term of answer.terms) if (!isEntityTerm(term) && !questionTerms.has(term)) answerTerms.add(term);
-    for (const entityId of entities) questionTerms.add(termOfEntity(entityId));
-    for (const term of questionTerms) post(term, factIndex, 1);
-    for (const term of answerTerms) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
+    // Names count through the fact's entities, which include the places that contain them.
+    for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) post(term, factIndex, 1);
+    for (const entityId of entities) post(termOfEntity(entityId), factIndex, 1);
+    for (const term of answer.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
     return { fact, types, entities, measures, phrasings };
   });
 
