@@ -28,12 +28,20 @@ export interface EngineParts {
 }
 
 export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWordCheck): Engine {
-  // Start-up tokenizes each distinct text once, for the vocabulary and again for the index.
+  // Start-up tokenizes each distinct text once, for the vocabulary and again for the index. The
+  // texts share a small vocabulary, so each word is kept as one string, however often it occurs.
   const tokenized = new Map<string, readonly string[]>();
+  const words = new Map<string, string>();
   const tokenize = (text: string) => {
     let tokens = tokenized.get(text);
     if (!tokens) {
-      tokens = wordTokens(text);
+      const fresh = wordTokens(text);
+      for (let i = 0; i < fresh.length; i++) {
+        const word = words.get(fresh[i]!);
+        if (word === undefined) words.set(fresh[i]!, fresh[i]!);
+        else fresh[i] = word;
+      }
+      tokens = fresh;
       tokenized.set(text, tokens);
     }
     return tokens;
