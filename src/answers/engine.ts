@@ -28,11 +28,28 @@ export interface EngineParts {
 }
 
 export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWordCheck): Engine {
-  // Start-up tokenizes each distinct text once, for the vocabulary and again for the index. The
-  // texts share a small vocabulary, so each word is kept as one string, however often it occurs.
+  // Made in its own function, so the closures returned below do not keep its memory alive.
+  const tokenize = rememberingTokenizer();
+  const language = buildLanguage(knowledge, isEnglishWord, tokenize);
+  const parts: EngineParts = { knowledge, language, index: buildFactIndex(knowledge.facts, language, tokenize) };
+  let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
+  return {
+    knowledge,
+    ask: (question) => answerQuestion(question, parts),
+    check: (claim) => checkClaims(claim, parts),
+    knownQuestions: () =>
+      (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
+  };
+}
+
+/**
+ * Start-up tokenizes each distinct text once, for the vocabulary and again for the index. The
+ * texts share a small vocabulary, so each word is kept as one string, however often it occurs.
+ */
+function rememberingTokenizer(): (text: string) => readonly string[] {
   const tokenized = new Map<string, readonly string[]>();
   const words = new Map<string, string>();
-  const tokenize = (text: string) => {
+  return (text: string) => {
     let tokens = tokenized.get(text);
     if (!tokens) {
       const fresh = wordTokens(text);
@@ -45,16 +62,6 @@ export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWor
       tokenized.set(text, tokens);
     }
     return tokens;
-  };
-  const language = buildLanguage(knowledge, isEnglishWord, tokenize);
-  const parts: EngineParts = { knowledge, language, index: buildFactIndex(knowledge.facts, language, tokenize) };
-  let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
-  return {
-    knowledge,
-    ask: (question) => answerQuestion(question, parts),
-    check: (claim) => checkClaims(claim, parts),
-    knownQuestions: () =>
-      (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
   };
 }
 

@@ -97,21 +97,7 @@ export function buildLanguage(
     enclosingPlaces.set(entity.id, chain);
   }
 
-  // Every word the data uses, with how often, so the speller prefers common words on a tie.
-  // Texts repeat across facts: each distinct text is tokenized once, its tokens counted as often as it occurs.
-  const occurrences = new Map<string, number>();
-  const count = (text: string) => void occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
-  for (const fact of knowledge.facts) {
-    fact.questions.forEach(count);
-    count(fact.answer);
-  }
-  for (const entity of knowledge.entities) [entity.name, ...entity.aliases].forEach(count);
-  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) [canonical, ...variants].forEach(count);
-  [...lexicon.stopwords, ...Object.values(lexicon.shorthand)].forEach(count);
-  const frequencies = new Map<string, number>();
-  for (const [text, times] of occurrences) {
-    for (const token of tokenize(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + times);
-  }
+  const frequencies = wordFrequencies(knowledge, tokenize);
   const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
 
   // One trie for every span; where two kinds share a key, a name wins over an out-of-scope place,
@@ -144,6 +130,28 @@ export function buildLanguage(
     read: tokenReader(stopwords, exactSynonyms, wordSynonyms, spans),
     knows: (token) => frequencies.has(token) || shorthand.has(token),
   };
+}
+
+/**
+ * Every word the data uses, with how often, so the speller prefers common words on a tie. Texts
+ * repeat across facts: each distinct text is tokenized once, its tokens counted as often as it occurs.
+ */
+function wordFrequencies(knowledge: KnowledgeBase, tokenize: (text: string) => readonly string[]): Map<string, number> {
+  const { lexicon } = knowledge;
+  const occurrences = new Map<string, number>();
+  const count = (text: string) => void occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
+  for (const fact of knowledge.facts) {
+    fact.questions.forEach(count);
+    count(fact.answer);
+  }
+  for (const entity of knowledge.entities) [entity.name, ...entity.aliases].forEach(count);
+  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) [canonical, ...variants].forEach(count);
+  [...lexicon.stopwords, ...Object.values(lexicon.shorthand)].forEach(count);
+  const frequencies = new Map<string, number>();
+  for (const [text, times] of occurrences) {
+    for (const token of tokenize(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + times);
+  }
+  return frequencies;
 }
 
 /** Remembers each token's reading; chat can bring any word, so the memory is bounded. */
