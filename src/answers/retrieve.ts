@@ -77,25 +77,29 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
 
   let factCount = 0;
   let phrasingCount = 0;
-  question.terms.forEach((term, i) => {
-    const weight = weights[i]!;
+  for (let t = 0; t < question.terms.length; t++) {
+    const term = question.terms[t]!;
+    const weight = weights[t]!;
     const postings = index.weightedPostings.get(term);
     if (postings) {
-      for (let p = 0; p < postings.facts.length; p++) {
-        const factIndex = postings.facts[p]!;
-        if (factWeight[factIndex] === 0) touchedFacts[factCount++] = factIndex;
-        factWeight[factIndex] = factWeight[factIndex]! + weight * postings.shares[p]!;
+      const { facts, shares } = postings;
+      for (let p = 0; p < facts.length; p++) {
+        const factIndex = facts[p]!;
+        const before = factWeight[factIndex]!;
+        if (before === 0) touchedFacts[factCount++] = factIndex;
+        factWeight[factIndex] = before + weight * shares[p]!;
       }
     }
     const phrasings = index.phrasingPostings.get(term);
     if (phrasings) {
       for (let p = 0; p < phrasings.length; p++) {
         const phrasingIndex = phrasings[p]!;
-        if (phrasingWeight[phrasingIndex] === 0) touchedPhrasings[phrasingCount++] = phrasingIndex;
-        phrasingWeight[phrasingIndex] = phrasingWeight[phrasingIndex]! + weight;
+        const before = phrasingWeight[phrasingIndex]!;
+        if (before === 0) touchedPhrasings[phrasingCount++] = phrasingIndex;
+        phrasingWeight[phrasingIndex] = before + weight;
       }
     }
-  });
+  }
 
   // How closely the question and one of the fact's own questions overlap (weighted Jaccard), so
   // "What is Al-Tanf?" prefers the fact asked exactly that over one that also mentions Al-Tanf.
