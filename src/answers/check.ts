@@ -96,7 +96,7 @@ function checkClaim(part: ClaimPart, parts: EngineParts): ClaimVerdict {
     places: understood.entities.filter((id) => language.places.has(id)),
     negated: isNegated(part.claim),
     countedTerm,
-    nameOf: (entityId) => knowledge.entities.find((entity) => entity.id === entityId)?.name ?? entityId,
+    nameOf: (entityId) => parts.entities.get(entityId)?.name ?? entityId,
     facts: relevant.slice(0, CHECK_CONFIG.factsConsidered).map((c) => index.facts[c.factIndex]!),
     best: { fact: index.facts[top.factIndex]!, recall: top.recall, score: top.score },
   };

@@ -106,7 +106,7 @@ const samplesByKnowledge = new WeakMap<KnowledgeBase, readonly string[]>();
 /** An entity's catalogue description, cited, with the facts about it as follow-ups. */
 export function describeEntity(entityId: string, parts: EngineParts): AnswerResult {
   const { knowledge, index } = parts;
-  const entity = knowledge.entities.find((candidate) => candidate.id === entityId)!;
+  const entity = parts.entities.get(entityId)!;
   const about = Array.from(index.postings.get(entityTerm(entityId)) ?? []);
   const asOf = knowledge.sources.get(entity.citations[0]!.source)!.published;
   return {

@@ -48,6 +48,20 @@ export function allowedTypoDistance(length: number): number {
   return 2; // spelling.ts allows the second edit only where the word is clearly the same word
 }
 
+/**
+ * When retrieval reads only the facts that use a question's rarest words (src/answers/narrowing.ts).
+ * These change how fast an answer comes, never which: a narrowed result is kept only when it is
+ * proved to be the same.
+ */
+export const RETRIEVAL_CONFIG = Object.freeze({
+  /** Below this many entries in the question's words' fact lists, reading them all is as quick. */
+  narrowFrom: 20_000,
+  /** The rare words must leave the others at most this share of the question's weight. */
+  outsideRecall: 0.5,
+  /** ... and be used by at most this share of the facts, or narrowing saves little. */
+  narrowToShare: 0.25,
+});
+
 /** Fact-check thresholds; the tolerance rules are in docs/DESIGN.md. */
 export const CHECK_CONFIG = Object.freeze({
   /** A fact must use at least this share of the claim's words to be compared with it at all. */

@@ -1,8 +1,9 @@
 // The answer engine every front end shares: built once from the knowledge base, then
 // ask(question) runs normalize -> understand -> retrieve -> decide -> compose.
 import { wordTokens } from "../knowledge/text-folding.js";
-import type { KnowledgeBase } from "../knowledge/types.js";
+import type { Entity, KnowledgeBase } from "../knowledge/types.js";
 import { checkClaims } from "./check.js";
+import { ENGINE_CONFIG } from "./config.js";
 import { composeAnswer, describeEntity, noAnswer } from "./compose.js";
 import { decide } from "./decide.js";
 import type { EnglishWordCheck } from "./english-words.js";
@@ -23,6 +24,8 @@ export interface Engine {
 
 export interface EngineParts {
   knowledge: KnowledgeBase;
+  /** The entity catalogue by id. */
+  entities: ReadonlyMap<string, Entity>;
   language: Language;
   index: FactIndex;
 }
@@ -31,7 +34,8 @@ export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWor
   // Made in its own function, so the closures returned below do not keep its memory alive.
   const tokenize = rememberingTokenizer();
   const language = buildLanguage(knowledge, isEnglishWord, tokenize);
-  const parts: EngineParts = { knowledge, language, index: buildFactIndex(knowledge.facts, language, tokenize) };
+  const index = buildFactIndex(knowledge.facts, language, tokenize);
+  const parts: EngineParts = { knowledge, entities: new Map(knowledge.entities.map((entity) => [entity.id, entity])), language, index };
   let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
   return {
     knowledge,
@@ -73,7 +77,8 @@ export function answerQuestion(question: string, parts: EngineParts): AnswerResu
       lead: text ? "I couldn't tell what that asks." : "Ask me a question about this story.",
     });
   }
-  const decision = decide(rankFacts(understood, parts.index, parts.language.places));
+  // Candidates below the score worth suggesting never change the decision.
+  const decision = decide(rankFacts(understood, parts.index, parts.language.places, { minScore: ENGINE_CONFIG.minScoreToSuggest }));
   // "Who is Bashar al-Assad?": a bare name no fact is about is answered from the entity catalogue.
   const [entityId] = understood.entities;
   if (decision.status === "no_answer" && entityId && understood.terms.length === 1 && ["who", "what"].includes(understood.type)) {

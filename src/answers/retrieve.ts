@@ -10,6 +10,7 @@
 // tabulated factors equal them.
 import { ENGINE_CONFIG } from "./config.js";
 import { termWeight, typeBit, type FactIndex, type IndexedFact, type Measure } from "./fact-index.js";
+import { narrowingFor, phrasingStartsOf, type Narrowing } from "./narrowing.js";
 import { entityTerm, type QuestionType, type Understanding } from "./understand.js";
 
 export interface Candidate {
@@ -24,6 +25,12 @@ export interface RankOptions {
   limit?: number;
   /** Leave out facts that use less than this share of the question's terms. */
   minRecall?: number;
+  /** Leave out facts that score less than this. */
+  minScore?: number;
+  /** Fewest postings worth narrowing (RETRIEVAL_CONFIG.narrowFrom); tests lower it to narrow small indexes too. */
+  narrowFrom?: number;
+  /** Told, when a question was narrowed, whether the narrowed result was proved and kept. */
+  onNarrowing?: (kept: boolean) => void;
 }
 
 /** Per-index work arrays, reused by every query: a query touches some entries and resets only those. */
@@ -41,6 +48,8 @@ interface Scratch {
   entityBits: Uint8Array;
   /** Bits per fact: how its measures meet the question (measure factors). */
   measureBits: Uint8Array;
+  /** Where each fact's phrasings begin, worked out when a question is first narrowed. */
+  phrasingStarts?: Int32Array;
 }
 const scratchByIndex = new WeakMap<FactIndex, Scratch>();
 
@@ -70,7 +79,30 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
   if (question.terms.length === 0) return [];
   const limit = options.limit ?? ENGINE_CONFIG.candidatesKept;
   const minRecall = options.minRecall ?? 0;
+  const minScore = options.minScore ?? 0;
   const weights = question.terms.map((term) => termWeight(term, index.idf.get(term) ?? index.unknownIdf));
+  const scratch = scratchFor(index);
+  const narrowing = narrowingFor(question.terms, weights, question.elsewhere.length, index, () => (scratch.phrasingStarts ??= phrasingStartsOf(index)), options.narrowFrom);
+  if (narrowing) {
+    const ranked = rankAmong(question, index, places, { weights, limit, minRecall, minScore }, narrowing);
+    // Kept only when no fact outside the narrowing could have made the list (with a margin for rounding).
+    const cut = ranked.length === limit ? Math.max(minScore, ranked[limit - 1]!.score) : minScore;
+    const margin = 1 + 1e-9;
+    const kept = narrowing.outsideRecall === 0 || narrowing.outsideRecall * margin < minRecall || narrowing.outsideScore * margin < cut;
+    options.onNarrowing?.(kept);
+    if (kept) return ranked;
+  }
+  return rankAmong(question, index, places, { weights, limit, minRecall, minScore });
+}
+
+/** Scores the facts that share a term with the question, or only those of a narrowing, and keeps the best. */
+function rankAmong(
+  question: Understanding,
+  index: FactIndex,
+  places: ReadonlySet<string>,
+  { weights, limit, minRecall, minScore }: { weights: readonly number[]; limit: number; minRecall: number; minScore: number },
+  narrowing?: Narrowing,
+): Candidate[] {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const scratch = scratchFor(index);
   const { factWeight, bestPhrasing, phrasingWeight, touchedFacts, touchedPhrasings, scores, candidates } = scratch;
@@ -83,15 +115,27 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
     const postings = index.weightedPostings.get(term);
     if (postings) {
       const { facts, shares } = postings;
-      for (let p = 0; p < facts.length; p++) {
-        const factIndex = facts[p]!;
-        const before = factWeight[factIndex]!;
-        if (before === 0) touchedFacts[factCount++] = factIndex;
-        factWeight[factIndex] = before + weight * shares[p]!;
+      if (narrowing) {
+        const positions = narrowing.positionsIn(facts);
+        for (let k = 0; k < positions.length; k++) {
+          const p = positions[k]!;
+          const factIndex = facts[p]!;
+          const before = factWeight[factIndex]!;
+          if (before === 0) touchedFacts[factCount++] = factIndex;
+          factWeight[factIndex] = before + weight * shares[p]!;
+        }
+      } else {
+        for (let p = 0; p < facts.length; p++) {
+          const factIndex = facts[p]!;
+          const before = factWeight[factIndex]!;
+          if (before === 0) touchedFacts[factCount++] = factIndex;
+          factWeight[factIndex] = before + weight * shares[p]!;
+        }
       }
     }
-    const phrasings = index.phrasingPostings.get(term);
-    if (phrasings) {
+    const allPhrasings = index.phrasingPostings.get(term);
+    if (allPhrasings) {
+      const phrasings = narrowing ? narrowing.phrasingsIn(allPhrasings) : allPhrasings;
       for (let p = 0; p < phrasings.length; p++) {
         const phrasingIndex = phrasings[p]!;
         const before = phrasingWeight[phrasingIndex]!;
@@ -112,16 +156,18 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
     if (share > bestPhrasing[factIndex]!) bestPhrasing[factIndex] = share;
   }
 
-  const entityFactor = entityFactors(question, index, scratch.entityBits);
+  const entityFactor = entityFactors(question, index, scratch.entityBits, narrowing);
   const typeFactor = typeFactors(question.type);
-  const measureFactor = measureFactors(question, index, places, scratch.measureBits);
+  const measureFactor = measureFactors(question, index, places, scratch.measureBits, narrowing);
   let candidateCount = 0;
   for (let f = 0; f < factCount; f++) {
     const factIndex = touchedFacts[f]!;
     const recall = factWeight[factIndex]! / total;
     if (recall < minRecall) continue;
     const phrasing = ENGINE_CONFIG.phrasingBase + (1 - ENGINE_CONFIG.phrasingBase) * bestPhrasing[factIndex]!;
-    scores[candidateCount] = recall * phrasing * entityFactor(factIndex) * typeFactor[index.typeMasks[factIndex]!]! * measureFactor(factIndex);
+    const score = recall * phrasing * entityFactor(factIndex) * typeFactor[index.typeMasks[factIndex]!]! * measureFactor(factIndex);
+    if (score < minScore) continue;
+    scores[candidateCount] = score;
     candidates[candidateCount++] = factIndex;
   }
   entityFactor.release();
@@ -185,13 +231,15 @@ function kthLargest(values: Float64Array, n: number, k: number, work: Float64Arr
 type FactFactor = ((factIndex: number) => number) & { release(): void };
 
 /** entityAgreement for every fact: bit i marks a fact about the question's i-th entity; a table gives the factor per combination. */
-export function entityFactors(question: Understanding, index: FactIndex, bits: Uint8Array): FactFactor {
+export function entityFactors(question: Understanding, index: FactIndex, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
   // More than 8 names (a pasted paragraph) won't fit the bits: fall back to the definition.
   if (question.entities.length > 8) {
     return Object.assign((factIndex: number) => entityAgreement(question, index.facts[factIndex]!, index), { release: () => undefined });
   }
   const lists = question.entities.map((entityId) => index.postings.get(entityTerm(entityId)) ?? new Int32Array(0));
-  lists.forEach((list, i) => {
+  // Only a narrowing's facts are scored, so only their bits are needed; the factors still use whole lists.
+  const marked = lists.map((list) => (narrowing ? narrowing.factsIn(list) : list));
+  marked.forEach((list, i) => {
     for (const factIndex of list) bits[factIndex] = bits[factIndex]! | (1 << i);
   });
   const table = new Float64Array(1 << lists.length);
@@ -204,7 +252,7 @@ export function entityFactors(question: Understanding, index: FactIndex, bits: U
   }
   return Object.assign((factIndex: number) => table[bits[factIndex]!]!, {
     release: () => {
-      for (const list of lists) for (const factIndex of list) bits[factIndex] = 0;
+      for (const list of marked) for (const factIndex of list) bits[factIndex] = 0;
     },
   });
 }
@@ -229,7 +277,7 @@ const MENTIONED_HERE = 2;
 const MENTIONED = 4;
 
 /** measureAgreement for every fact, from the measure postings of the question's terms. */
-export function measureFactors(question: Understanding, index: FactIndex, places: ReadonlySet<string>, bits: Uint8Array): FactFactor {
+export function measureFactors(question: Understanding, index: FactIndex, places: ReadonlySet<string>, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
   const type = question.type;
   if (type === "what" || type === "yesno" || type === "why") return Object.assign(() => 1, { release: () => undefined });
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
@@ -238,10 +286,16 @@ export function measureFactors(question: Understanding, index: FactIndex, places
   const mark = (term: string, bit: number, placed: boolean) => {
     const list = index.measurePostings.get(`${type} ${term}`);
     if (!list) return;
-    marked.push(list.facts);
-    list.facts.forEach((factIndex, i) => {
+    const positions = narrowing ? narrowing.positionsIn(list.facts) : undefined;
+    const count = positions ? positions.length : list.facts.length;
+    const facts = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      const i = positions ? positions[k]! : k;
+      const factIndex = list.facts[i]!;
+      facts[k] = factIndex;
       if (!placed || inPlace(list.places[i])) bits[factIndex] = bits[factIndex]! | bit;
-    });
+    }
+    marked.push(facts);
   };
   if (type === "count") {
     if (question.counted) mark(question.counted, COUNTED_HERE, true);

@@ -1,6 +1,8 @@
-// Retrieval at scale computes its factors from tables and keeps only the best candidates. These
-// tests hold it to the plain definitions: the same factors for every fact, the same top candidates
-// as scoring every fact and sorting, on the real knowledge base and on a synthetic one.
+// Retrieval at scale computes its factors from tables, keeps only the best candidates, and may
+// read only the facts that use a question's rarest words. These tests hold it to the plain
+// definitions: the same factors for every fact, the same top candidates as scoring every fact and
+// sorting, on the real knowledge base and on synthetic ones.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadEnglishWords } from "../../src/answers/english-words.js";
 import { buildFactIndex } from "../../src/answers/fact-index.js";
@@ -15,6 +17,7 @@ import {
   typeAgreement,
   typeFactors,
 } from "../../src/answers/retrieve.js";
+import { positionsInRanges } from "../../src/answers/narrowing.js";
 import { understand } from "../../src/answers/understand.js";
 import type { KnowledgeBase } from "../../src/knowledge/types.js";
 import { syntheticKnowledge } from "../../bench/synthetic.js";
@@ -61,5 +64,47 @@ describe.each([
         expect(a.score > b.score || (a.score === b.score && a.factIndex < b.factIndex)).toBe(true);
       }
     }
+  });
+});
+
+describe.each([
+  ["the real knowledge base", real],
+  ["a synthetic knowledge base of 10,000 facts", syntheticKnowledge(real, 10_000)],
+])("narrowed retrieval on %s", (_name, knowledge: KnowledgeBase) => {
+  const language = buildLanguage(knowledge, loadEnglishWords());
+  const index = buildFactIndex(knowledge.facts, language);
+  const asked = questions.map((question) => understand(question, language, { correctTypos: true }));
+
+  it("narrows a question to its rarest words only when that gives the same best candidates", () => {
+    const outcomes = { kept: 0, readEverything: 0 };
+    const onNarrowing = (kept: boolean) => void (kept ? outcomes.kept++ : outcomes.readEverything++);
+    // As the engine asks (no candidate below the score worth suggesting) and as the fact check does.
+    for (const options of [{ minScore: ENGINE_CONFIG.minScoreToSuggest }, { minRecall: 0.3 }, {}]) {
+      for (const question of asked) {
+        const narrowed = rankFacts(question, index, language.places, { ...options, narrowFrom: 0, onNarrowing });
+        const everything = rankFacts(question, index, language.places, { ...options, limit: index.facts.length, narrowFrom: Infinity });
+        expect(narrowed, JSON.stringify(question.terms)).toEqual(everything.slice(0, ENGINE_CONFIG.candidatesKept));
+      }
+    }
+    // The test means something only if narrowing both happens and is sometimes refused.
+    expect(outcomes.kept).toBeGreaterThan(asked.length / 4);
+    expect(outcomes.readEverything).toBeGreaterThan(0);
+  });
+});
+
+describe("positionsInRanges", () => {
+  it("finds the same entries as a plain filter, however the lists and ranges fall", () => {
+    const ascending = (values: number[]) => Int32Array.from([...values].sort((a, b) => a - b));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 200 }), fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }), (entries, bounds) => {
+        const list = ascending(entries);
+        // Ranges from the sorted, distinct bounds taken two at a time: [b0, b1), [b2, b3), ...
+        const edges = [...new Set(bounds)].sort((a, b) => a - b);
+        const lows = Int32Array.from(edges.filter((_, i) => i % 2 === 0 && i + 1 < edges.length));
+        const highs = Int32Array.from(edges.filter((_, i) => i % 2 === 1));
+        const expected = [...list.keys()].filter((p) => lows.some((low, r) => list[p]! >= low && list[p]! < highs[r]!));
+        expect([...positionsInRanges(list, lows, highs)]).toEqual(expected);
+      }),
+    );
   });
 });
