@@ -56,27 +56,44 @@ export function narrowingFor(
   if (rare.length === lists.filter(Boolean).length) return undefined; // every list is read anyway
   const facts = rare.reduce(union, new Int32Array(0));
   const outsideRecall = Math.max(0, outside / total);
-  const factHighs = new Int32Array(facts.length);
-  for (let i = 0; i < facts.length; i++) factHighs[i] = facts[i]! + 1;
-  let phrasingRanges: { lows: Int32Array; highs: Int32Array } | undefined;
-  return {
-    facts,
-    outsideRecall,
-    outsideScore: outsideRecall * entityFactor,
-    positionsIn: (list) => positionsInRanges(list, facts, factHighs),
-    factsIn: (list) => entriesAt(list, positionsInRanges(list, facts, factHighs)),
-    phrasingsIn: (list) => {
-      if (!phrasingRanges) {
-        const starts = phrasingStarts();
-        phrasingRanges = { lows: new Int32Array(facts.length), highs: new Int32Array(facts.length) };
-        for (let i = 0; i < facts.length; i++) {
-          phrasingRanges.lows[i] = starts[facts[i]!]!;
-          phrasingRanges.highs[i] = starts[facts[i]! + 1]!;
-        }
+  return new RareTermNarrowing(facts, outsideRecall, outsideRecall * entityFactor, phrasingStarts);
+}
+
+/** A class rather than closures: one is made per question narrowed, and its methods are called per list. */
+class RareTermNarrowing implements Narrowing {
+  private readonly factEnds: Int32Array;
+  private phrasingRanges: { starts: Int32Array; ends: Int32Array } | undefined;
+
+  constructor(
+    readonly facts: Int32Array,
+    readonly outsideRecall: number,
+    readonly outsideScore: number,
+    private readonly phrasingStarts: () => Int32Array,
+  ) {
+    this.factEnds = new Int32Array(facts.length);
+    for (let i = 0; i < facts.length; i++) this.factEnds[i] = facts[i]! + 1;
+  }
+
+  positionsIn(list: Int32Array): Int32Array {
+    return positionsInRanges(list, this.facts, this.factEnds);
+  }
+
+  factsIn(list: Int32Array): Int32Array {
+    return entriesAt(list, this.positionsIn(list));
+  }
+
+  phrasingsIn(list: Int32Array): Int32Array {
+    if (!this.phrasingRanges) {
+      const starts = this.phrasingStarts();
+      const ranges = { starts: new Int32Array(this.facts.length), ends: new Int32Array(this.facts.length) };
+      for (let i = 0; i < this.facts.length; i++) {
+        ranges.starts[i] = starts[this.facts[i]!]!;
+        ranges.ends[i] = starts[this.facts[i]! + 1]!;
       }
-      return entriesAt(list, positionsInRanges(list, phrasingRanges.lows, phrasingRanges.highs));
-    },
-  };
+      this.phrasingRanges = ranges;
+    }
+    return entriesAt(list, positionsInRanges(list, this.phrasingRanges.starts, this.phrasingRanges.ends));
+  }
 }
 
 /** Where each fact's phrasings begin in the index's phrasing order (phrasings run in fact order), and one past the last. */

@@ -165,7 +165,7 @@ function rankAmong(
     const recall = factWeight[factIndex]! / total;
     if (recall < minRecall) continue;
     const phrasing = ENGINE_CONFIG.phrasingBase + (1 - ENGINE_CONFIG.phrasingBase) * bestPhrasing[factIndex]!;
-    const score = recall * phrasing * entityFactor(factIndex) * typeFactor[index.typeMasks[factIndex]!]! * measureFactor(factIndex);
+    const score = recall * phrasing * entityFactor.at(factIndex) * typeFactor[index.typeMasks[factIndex]!]! * measureFactor.at(factIndex);
     if (score < minScore) continue;
     scores[candidateCount] = score;
     candidates[candidateCount++] = factIndex;
@@ -228,14 +228,48 @@ function kthLargest(values: Float64Array, n: number, k: number, work: Float64Arr
   return work[target]!;
 }
 
-type FactFactor = ((factIndex: number) => number) & { release(): void };
+/** A factor for every fact, read from a table by bits marked per fact; release() clears the bits it marked. */
+export interface FactFactor {
+  at(factIndex: number): number;
+  release(): void;
+}
+
+/**
+ * The table is indexed by the fact's bits, plus 8 when `kinds` (per-fact bits) has `kind`. A
+ * class rather than closures: one is made per question, and the scoring loop calls it per fact.
+ */
+class TabulatedFactor implements FactFactor {
+  constructor(
+    private readonly table: Float64Array,
+    private readonly bits: Uint8Array,
+    private readonly marked: readonly Int32Array[],
+    private readonly kinds?: Uint8Array,
+    private readonly kind = 0,
+  ) {}
+
+  at(factIndex: number): number {
+    const hasKind = this.kinds && this.kinds[factIndex]! & this.kind ? 8 : 0;
+    return this.table[hasKind | this.bits[factIndex]!]!;
+  }
+
+  release(): void {
+    for (const list of this.marked) for (const factIndex of list) this.bits[factIndex] = 0;
+  }
+}
+
+/** The factor worked out per fact by its definition (for questions too big for the bits). */
+class DefinedFactor implements FactFactor {
+  constructor(private readonly define: (factIndex: number) => number) {}
+  at(factIndex: number): number {
+    return this.define(factIndex);
+  }
+  release(): void {}
+}
 
 /** entityAgreement for every fact: bit i marks a fact about the question's i-th entity; a table gives the factor per combination. */
 export function entityFactors(question: Understanding, index: FactIndex, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
   // More than 8 names (a pasted paragraph) won't fit the bits: fall back to the definition.
-  if (question.entities.length > 8) {
-    return Object.assign((factIndex: number) => entityAgreement(question, index.facts[factIndex]!, index), { release: () => undefined });
-  }
+  if (question.entities.length > 8) return new DefinedFactor((factIndex) => entityAgreement(question, index.facts[factIndex]!, index));
   const lists = question.entities.map((entityId) => index.postings.get(entityTerm(entityId)) ?? new Int32Array(0));
   // Only a narrowing's facts are scored, so only their bits are needed; the factors still use whole lists.
   const marked = lists.map((list) => (narrowing ? narrowing.factsIn(list) : list));
@@ -250,11 +284,7 @@ export function entityFactors(question: Understanding, index: FactIndex, bits: U
     });
     table[mask] = factor;
   }
-  return Object.assign((factIndex: number) => table[bits[factIndex]!]!, {
-    release: () => {
-      for (const list of marked) for (const factIndex of list) bits[factIndex] = 0;
-    },
-  });
+  return new TabulatedFactor(table, bits, marked);
 }
 
 const QUESTION_TYPES: readonly QuestionType[] = ["count", "when", "where", "who", "why", "yesno", "what"];
@@ -279,7 +309,7 @@ const MENTIONED = 4;
 /** measureAgreement for every fact, from the measure postings of the question's terms. */
 export function measureFactors(question: Understanding, index: FactIndex, places: ReadonlySet<string>, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
   const type = question.type;
-  if (type === "what" || type === "yesno" || type === "why") return Object.assign(() => 1, { release: () => undefined });
+  if (type === "what" || type === "yesno" || type === "why") return new TabulatedFactor(ALWAYS_ONE, bits, []);
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
   const inPlace = (place: string | undefined) => !place || askedPlaces.length === 0 || askedPlaces.includes(place);
   const marked: Int32Array[] = [];
@@ -303,22 +333,18 @@ export function measureFactors(question: Understanding, index: FactIndex, places
   } else {
     for (const term of question.terms) mark(term, MENTIONED, false);
   }
-  const bit = typeBit(type);
-  const counted = Boolean(question.counted);
-  const factor = (factIndex: number): number => {
-    const has = index.measureTypeMasks[factIndex]! & bit;
-    const found = bits[factIndex]!;
-    if (type !== "count") return !has || found & MENTIONED ? 1 : ENGINE_CONFIG.measureMismatch;
-    if (!has) return ENGINE_CONFIG.measureMismatch;
-    if (counted ? found & COUNTED_HERE : found & MENTIONED_HERE) return 1;
-    return found & MENTIONED_HERE ? ENGINE_CONFIG.measureMismatch : ENGINE_CONFIG.wrongCount;
-  };
-  return Object.assign(factor, {
-    release: () => {
-      for (const list of marked) for (const factIndex of list) bits[factIndex] = 0;
-    },
-  });
+  // Indexed by the fact's bits, plus 8 when it has a measure of the asked type.
+  const table = new Float64Array(16);
+  for (let found = 0; found < 8; found++) {
+    table[found] = type === "count" ? ENGINE_CONFIG.measureMismatch : 1;
+    if (type !== "count") table[8 | found] = found & MENTIONED ? 1 : ENGINE_CONFIG.measureMismatch;
+    else if (question.counted ? found & COUNTED_HERE : found & MENTIONED_HERE) table[8 | found] = 1;
+    else table[8 | found] = found & MENTIONED_HERE ? ENGINE_CONFIG.measureMismatch : ENGINE_CONFIG.wrongCount;
+  }
+  return new TabulatedFactor(table, bits, marked, index.measureTypeMasks, typeBit(type));
 }
+
+const ALWAYS_ONE = new Float64Array(16).fill(1);
 
 /**
  * Each entity the question names that the fact is not about costs a factor: the full

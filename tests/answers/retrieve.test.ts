@@ -44,9 +44,9 @@ describe.each([
       const measure = measureFactors(question, index, language.places, new Uint8Array(index.facts.length));
       index.facts.forEach((entry, factIndex) => {
         const fact = `${entry.fact.id} for ${JSON.stringify(question.terms)}`;
-        if (Math.abs(entity(factIndex) - entityAgreement(question, entry, index)) > 1e-12) mismatches.push(`entity: ${fact}`);
+        if (Math.abs(entity.at(factIndex) - entityAgreement(question, entry, index)) > 1e-12) mismatches.push(`entity: ${fact}`);
         if (type[index.typeMasks[factIndex]!] !== typeAgreement(question.type, entry.types)) mismatches.push(`type: ${fact}`);
-        if (measure(factIndex) !== measureAgreement(question, entry, language.places)) mismatches.push(`measure: ${fact}`);
+        if (measure.at(factIndex) !== measureAgreement(question, entry, language.places)) mismatches.push(`measure: ${fact}`);
       });
       entity.release();
       measure.release();
