@@ -33,9 +33,13 @@ export interface Language {
   read(token: string): TokenReading;
 }
 
-/** One token, read once: whether it is a stopword, the term it stands for, and the spans it starts. */
+/** One token, read once: its shorthand, whether it is a stopword or part of a name, the term it stands for, and the spans it starts. */
 export interface TokenReading {
+  /** What it is shorthand for ("hw" -> "how"), if it is. */
+  shorthand: readonly string[] | undefined;
   stopword: boolean;
+  /** Used in some entity's alias. */
+  aliasWord: boolean;
   /** Its stem, or the word FactDesk thinks in for it ("soldier" -> "troop"). */
   term: string;
   /** The trie node of the spans that start with this token, if any. */
@@ -127,7 +131,7 @@ export function buildLanguage(
     entityAliasWords,
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
-    read: tokenReader(stopwords, exactSynonyms, wordSynonyms, spans),
+    read: tokenReader({ shorthand, stopwords, aliasWords, exactSynonyms, wordSynonyms, spans }),
     knows: (token) => frequencies.has(token) || shorthand.has(token),
   };
 }
@@ -155,18 +159,26 @@ function wordFrequencies(knowledge: KnowledgeBase, tokenize: (text: string) => r
 }
 
 /** Remembers each token's reading; chat can bring any word, so the memory is bounded. */
-function tokenReader(
-  stopwords: ReadonlySet<string>,
-  exactSynonyms: ReadonlyMap<string, string>,
-  wordSynonyms: ReadonlyMap<string, string>,
-  spans: SpanNode,
-): (token: string) => TokenReading {
+function tokenReader(words: {
+  shorthand: ReadonlyMap<string, readonly string[]>;
+  stopwords: ReadonlySet<string>;
+  aliasWords: ReadonlySet<string>;
+  exactSynonyms: ReadonlyMap<string, string>;
+  wordSynonyms: ReadonlyMap<string, string>;
+  spans: SpanNode;
+}): (token: string) => TokenReading {
   const readings = new Map<string, TokenReading>();
   return (token) => {
     let reading = readings.get(token);
     if (!reading) {
       const stemmed = stem(token);
-      reading = { stopword: stopwords.has(token), term: exactSynonyms.get(token) ?? wordSynonyms.get(stemmed) ?? stemmed, spans: spans.next.get(token) };
+      reading = {
+        shorthand: words.shorthand.get(token),
+        stopword: words.stopwords.has(token),
+        aliasWord: words.aliasWords.has(token),
+        term: words.exactSynonyms.get(token) ?? words.wordSynonyms.get(stemmed) ?? stemmed,
+        spans: words.spans.next.get(token),
+      };
       if (readings.size >= 500_000) readings.clear();
       readings.set(token, reading);
     }

@@ -63,32 +63,34 @@ export function understand(text: string, language: Language, options: Understand
 
   const corrections: { from: string; to: string }[] = [];
   const raws = (options.tokenize ?? wordTokens)(prepared);
+  let readings = raws.map(language.read);
   // Start-up reads facts' own texts (no typo correction, rarely shorthand): their tokens are used as they are.
   let tokens: readonly string[] = raws;
-  if (options.correctTypos || raws.some((raw) => language.shorthand.has(raw))) {
+  if (options.correctTypos || readings.some((reading) => reading.shorthand)) {
     const expanded: string[] = [];
     const add = (token: string) => {
       const corrected = options.correctTypos && !language.knows(token) && !language.stopwords.has(token) ? language.speller.correct(token) : undefined;
       if (corrected) corrections.push({ from: token, to: corrected });
       expanded.push(corrected ?? token);
     };
-    for (const raw of raws) {
-      const long = language.shorthand.get(raw);
+    raws.forEach((raw, i) => {
+      const long = readings[i]!.shorthand;
       if (long) long.forEach(add);
       else add(raw);
-    }
+    });
     tokens = expanded;
+    readings = expanded.map(language.read);
   }
 
   const terms: string[] = [];
   const entities: string[] = [];
   const elsewhere: string[] = [];
-  // Words that were not part of a name, with the term each became (parallel arrays).
+  // Words from some alias that were not part of a name here, with the term each became (parallel arrays).
   const leftoverTokens: string[] = [];
   const leftoverTerms: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    const reading = language.read(token);
+    const reading = readings[i]!;
     const span = reading.spans && longestSpan(tokens, i, reading.spans);
     if (span) {
       if (span.kind === "entity") entities.push(span.value);
@@ -100,15 +102,17 @@ export function understand(text: string, language: Language, options: Understand
     i += 1;
     if (reading.stopword) continue;
     terms.push(reading.term);
-    leftoverTokens.push(token);
-    leftoverTerms.push(reading.term);
+    if (reading.aliasWord) {
+      leftoverTokens.push(token);
+      leftoverTerms.push(reading.term);
+    }
   }
   // A word from the alias of an entity the question names is part of that name in another
   // spelling ("qassem suleimani"), not a separate thing asked about.
-  if (entities.length > 0) {
+  if (entities.length > 0 && leftoverTokens.length > 0) {
     const namedWords = entities.map((entityId) => language.entityAliasWords.get(entityId)).filter((words) => words !== undefined);
     leftoverTokens.forEach((token, j) => {
-      if (language.aliasWords.has(token) && namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(leftoverTerms[j]!), 1);
+      if (namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(leftoverTerms[j]!), 1);
     });
   }
   const type = options.statement ? "what" : questionType(tokens);
@@ -135,8 +139,9 @@ function longestSpan(tokens: readonly string[], i: number, start: SpanNode): Spa
   return found;
 }
 
-/** Each item once, in order: a few terms, so a scan beats a set. */
+/** Each item once, in order: for a few items a scan beats a set. */
 function distinct(items: readonly string[]): string[] {
+  if (items.length > 12) return [...new Set(items)];
   const out: string[] = [];
   for (const item of items) if (!out.includes(item)) out.push(item);
   return out;
