@@ -117,18 +117,24 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   };
   // Plain loops rather than flatMap and spreads: this runs for every fact at start-up. A fact's
   // terms go straight into the postings, with no per-fact term sets.
-  const analyzed = facts.map((fact, factIndex) => {
+  const indexed: IndexedFact[] = [];
+  const factPhrasings: Understanding[][] = [];
+  const typeMasks = new Uint8Array(facts.length);
+  const measureTypeMasks = new Uint8Array(facts.length);
+  facts.forEach((fact, factIndex) => {
     const phrasings = fact.questions.map(analyse);
     const answer = analyseStatement(fact.answer);
     const entities = new Set<string>();
-    const about = (entityId: string) => {
-      entities.add(entityId);
-      for (const place of language.enclosingPlaces.get(entityId) ?? []) entities.add(place);
+    const about = (entityIds: readonly string[]) => {
+      for (const entityId of entityIds) {
+        entities.add(entityId);
+        for (const place of language.enclosingPlaces.get(entityId) ?? []) entities.add(place);
+      }
     };
-    fact.entities.forEach(about);
-    for (const phrasing of phrasings) phrasing.entities.forEach(about);
-    answer.entities.forEach(about);
-    for (const citation of fact.citations) analyseStatement(citation.quote).entities.forEach(about);
+    about(fact.entities);
+    for (const phrasing of phrasings) about(phrasing.entities);
+    about(answer.entities);
+    for (const citation of fact.citations) about(analyseStatement(citation.quote).entities);
 
     const types = new Set<QuestionType>();
     for (const phrasing of phrasings) types.add(phrasing.type);
@@ -138,12 +144,15 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       if (!type || !("of" in value)) continue;
       types.add(type);
       measures.push({ type, ...measureWording(value.of), value, ...("place" in value && value.place ? { place: value.place } : {}) });
+      measureTypeMasks[factIndex] = measureTypeMasks[factIndex]! | typeBit(type);
     }
+    for (const type of types) typeMasks[factIndex] = typeMasks[factIndex]! | typeBit(type);
     // Names count through the fact's entities, which include the places that contain them.
     for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) post(term, factIndex, 1);
     for (const entityId of entities) post(termOfEntity(entityId), factIndex, 1);
     for (const term of answer.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
-    return { fact, types, entities, measures, phrasings };
+    indexed.push({ fact, types, entities, measures });
+    factPhrasings.push(phrasings);
   });
 
   const idf = new Map<string, number>();
@@ -159,8 +168,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   const phrasingPostings = new Map<string, number[]>();
   const phrasingFact: number[] = [];
   const phrasingWeight: number[] = [];
-  analyzed.forEach((entry, factIndex) => {
-    for (const phrasing of entry.phrasings) {
+  factPhrasings.forEach((phrasings, factIndex) => {
+    for (const phrasing of phrasings) {
       const phrasingIndex = phrasingFact.length;
       phrasingFact.push(factIndex);
       let weight = 0;
@@ -174,8 +183,6 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     }
   });
 
-  // Only what queries need is kept: the terms live on in the postings.
-  const indexed: IndexedFact[] = analyzed.map(({ fact, types, entities, measures }) => ({ fact, types, entities, measures }));
   return {
     facts: indexed,
     idf,
@@ -184,9 +191,9 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     weightedPostings,
     phrasingPostings: new Map([...phrasingPostings].map(([term, list]) => [term, Int32Array.from(list)])),
     phrasingFact: Int32Array.from(phrasingFact),
-    typeMasks: Uint8Array.from(analyzed, (entry) => [...entry.types].reduce((mask, type) => mask | typeBit(type), 0)),
-    measureTypeMasks: Uint8Array.from(analyzed, (entry) => entry.measures.reduce((mask, measure) => mask | typeBit(measure.type), 0)),
-    measurePostings: measurePostingsOf(analyzed),
+    typeMasks,
+    measureTypeMasks,
+    measurePostings: measurePostingsOf(indexed),
     phrasingWeight: Float64Array.from(phrasingWeight),
     related: relatedFacts(indexed, factLists),
   };
