@@ -1,6 +1,7 @@
 // One size of the benchmark, in its own process so that its memory and timings are its own:
-// `node --expose-gc --import tsx bench/measure-size.ts <facts>` (0 = the real knowledge base)
-// prints one JSON row. bench/run.ts runs it for every size.
+// `node --expose-gc --import tsx bench/measure-size.ts <facts> [--naive]` (0 = the real knowledge
+// base) prints one JSON row; --naive also times the naive Fuse.js engine (up to 10,000 facts).
+// bench/run.ts runs it three times for every size.
 import Fuse from "fuse.js";
 import { createEngine } from "../src/answers/engine.js";
 import { loadEnglishWords } from "../src/answers/english-words.js";
@@ -26,6 +27,7 @@ export interface SizeRow {
 const roundsFor = (facts: number) => (facts <= 1_000 ? 100 : facts <= 10_000 ? 30 : 10);
 
 const size = Number(process.argv[2] ?? 0);
+const withNaive = process.argv.includes("--naive");
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error("data/ does not load; run npm run validate");
 const knowledge = size === 0 ? loaded.knowledge : syntheticKnowledge(loaded.knowledge, size);
@@ -49,7 +51,7 @@ const row: SizeRow = {
   check,
   questionsPerSecond: Math.round(1000 / ask.mean),
 };
-if (size <= 10_000) {
+if (withNaive && size <= 10_000) {
   // The naive engine: Fuse.js defaults over every fact's questions and answer. It is slow, so it
   // gets fewer rounds (and no warm-up at 10,000 facts, where one round takes about 20 seconds).
   const fuse = new Fuse(knowledge.facts, { keys: ["questions", "answer"] });
