@@ -26,6 +26,17 @@ export interface Measure {
   value: Fact["values"][number];
 }
 
+export interface WeightedPostings {
+  facts: Int32Array;
+  /** The fact's share of the term's weight: 1 in its questions, less in its answer only. */
+  shares: Float32Array;
+  /**
+   * The weight of the fact's lightest phrasing that uses the term (Infinity if none does): for a
+   * question of that one term, it is the fact's closest phrasing, with no phrasing list read.
+   */
+  lightestPhrasing: Float64Array;
+}
+
 export interface FactIndex {
   facts: readonly IndexedFact[];
   /** Inverse document frequency of each term the facts use. */
@@ -34,8 +45,8 @@ export interface FactIndex {
   unknownIdf: number;
   /** Term -> indices of the facts that use it anywhere, in fact order. */
   postings: ReadonlyMap<string, Int32Array>;
-  /** The same lists as typed arrays, with each fact's share of the term's weight (1 in its questions, less in its answer only). */
-  weightedPostings: ReadonlyMap<string, { facts: Int32Array; shares: Float32Array }>;
+  /** The same lists, with each fact's share of the term's weight and its lightest phrasing using the term. */
+  weightedPostings: ReadonlyMap<string, WeightedPostings>;
   /** Term -> indices of the phrasings (one fact question each) that use it. */
   phrasingPostings: ReadonlyMap<string, Int32Array>;
   phrasingFact: Int32Array;
@@ -156,28 +167,42 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   });
 
   const idf = new Map<string, number>();
-  const weightedPostings = new Map<string, { facts: Int32Array; shares: Float32Array }>();
+  const weightedPostings = new Map<string, WeightedPostings>();
   const factLists = new Map<string, Int32Array>();
+  // Each term's lists as the phrasing pass below fills them, found with one look-up per term.
+  const building = new Map<string, { weight: number; posted: WeightedPostings; phrasings: number[]; cursor: number }>();
   for (const [term, list] of postings) {
-    idf.set(term, Math.log(1 + facts.length / list.facts.length));
+    const termIdf = Math.log(1 + facts.length / list.facts.length);
+    idf.set(term, termIdf);
     const factList = new Int32Array(list.facts);
+    const posted = { facts: factList, shares: new Float32Array(list.shares), lightestPhrasing: new Float64Array(factList.length).fill(Infinity) };
     factLists.set(term, factList);
-    weightedPostings.set(term, { facts: factList, shares: new Float32Array(list.shares) });
+    weightedPostings.set(term, posted);
+    building.set(term, { weight: termWeight(term, termIdf), posted, phrasings: [], cursor: 0 });
   }
 
-  const phrasingPostings = new Map<string, number[]>();
+  // Phrasings in fact order, each with its weight; each term's phrasing list; and, per posting,
+  // the fact's lightest phrasing using the term (a cursor walks each term's facts in step).
   const phrasingFact: number[] = [];
   const phrasingWeight: number[] = [];
+  const termsOfPhrasing: ({ weight: number; posted: WeightedPostings; phrasings: number[]; cursor: number } | undefined)[] = [];
   factPhrasings.forEach((phrasings, factIndex) => {
     for (const phrasing of phrasings) {
       const phrasingIndex = phrasingFact.length;
       phrasingFact.push(factIndex);
+      termsOfPhrasing.length = 0;
       let weight = 0;
       for (const term of phrasing.terms) {
-        weight += termWeight(term, idf.get(term) ?? 0);
-        const list = phrasingPostings.get(term);
-        if (list) list.push(phrasingIndex);
-        else phrasingPostings.set(term, [phrasingIndex]);
+        const list = building.get(term); // every phrasing term is posted for its fact
+        termsOfPhrasing.push(list);
+        weight += list ? list.weight : 0;
+      }
+      for (const list of termsOfPhrasing) {
+        if (!list) continue;
+        list.phrasings.push(phrasingIndex);
+        const { facts: posted, lightestPhrasing } = list.posted;
+        while (list.cursor < posted.length && posted[list.cursor]! < factIndex) list.cursor++;
+        if (posted[list.cursor] === factIndex && weight < lightestPhrasing[list.cursor]!) lightestPhrasing[list.cursor] = weight;
       }
       phrasingWeight.push(weight);
     }
@@ -189,7 +214,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     unknownIdf: Math.log(1 + facts.length) * ENGINE_CONFIG.unknownTermWeight,
     postings: factLists,
     weightedPostings,
-    phrasingPostings: new Map([...phrasingPostings].map(([term, list]) => [term, Int32Array.from(list)])),
+    phrasingPostings: new Map([...building].filter(([, list]) => list.phrasings.length > 0).map(([term, list]) => [term, Int32Array.from(list.phrasings)])),
     phrasingFact: Int32Array.from(phrasingFact),
     typeMasks,
     measureTypeMasks,

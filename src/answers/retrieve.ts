@@ -109,6 +109,7 @@ function rankAmong(
 
   let factCount = 0;
   let phrasingCount = 0;
+  const oneTerm = question.terms.length === 1 && !narrowing;
   for (let t = 0; t < question.terms.length; t++) {
     const term = question.terms[t]!;
     const weight = weights[t]!;
@@ -124,6 +125,15 @@ function rankAmong(
           if (before === 0) touchedFacts[factCount++] = factIndex;
           factWeight[factIndex] = before + weight * shares[p]!;
         }
+      } else if (oneTerm) {
+        // Each fact's closest phrasing is its lightest one using the term, kept in the postings.
+        const { lightestPhrasing } = postings;
+        for (let p = 0; p < facts.length; p++) {
+          const factIndex = facts[p]!;
+          touchedFacts[factCount++] = factIndex;
+          factWeight[factIndex] = weight * shares[p]!;
+          bestPhrasing[factIndex] = Math.min(1, weight / (total + lightestPhrasing[p]! - weight));
+        }
       } else {
         for (let p = 0; p < facts.length; p++) {
           const factIndex = facts[p]!;
@@ -133,7 +143,7 @@ function rankAmong(
         }
       }
     }
-    const allPhrasings = index.phrasingPostings.get(term);
+    const allPhrasings = oneTerm ? undefined : index.phrasingPostings.get(term);
     if (allPhrasings) {
       const phrasings = narrowing ? narrowing.phrasingsIn(allPhrasings) : allPhrasings;
       for (let p = 0; p < phrasings.length; p++) {

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadEnglishWords } from "../../src/answers/english-words.js";
-import { buildFactIndex } from "../../src/answers/fact-index.js";
+import { buildFactIndex, termWeight } from "../../src/answers/fact-index.js";
 import { buildLanguage } from "../../src/answers/language.js";
 import { ENGINE_CONFIG } from "../../src/answers/config.js";
 import {
@@ -52,6 +52,41 @@ describe.each([
       measure.release();
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it("ranks as the score's definition does, fact by fact (DESIGN.md: recall, phrasing, entities, type, measure)", () => {
+    const byFact = (term: string) => new Map(Array.from(index.weightedPostings.get(term)?.facts ?? [], (factIndex, p) => [factIndex, index.weightedPostings.get(term)!.shares[p]!]));
+    for (const question of asked.filter((q) => q.terms.length > 0)) {
+      const weights = question.terms.map((term) => termWeight(term, index.idf.get(term) ?? index.unknownIdf));
+      const total = weights.reduce((sum, weight) => sum + weight, 0);
+      const shares = question.terms.map(byFact);
+      const overlap = new Map<number, number>(); // phrasing -> weight of the question's terms it uses
+      question.terms.forEach((term, t) => {
+        for (const phrasing of index.phrasingPostings.get(term) ?? []) overlap.set(phrasing, (overlap.get(phrasing) ?? 0) + weights[t]!);
+      });
+      const closest = new Map<number, number>();
+      for (const [phrasing, weight] of overlap) {
+        const factIndex = index.phrasingFact[phrasing]!;
+        closest.set(factIndex, Math.max(closest.get(factIndex) ?? 0, Math.min(1, weight / (total + index.phrasingWeight[phrasing]! - weight))));
+      }
+      const expected = [...new Set(shares.flatMap((share) => [...share.keys()]))]
+        .map((factIndex) => {
+          const entry = index.facts[factIndex]!;
+          const recall = shares.reduce((sum, share, t) => sum + weights[t]! * (share.get(factIndex) ?? 0), 0) / total;
+          const phrasing = ENGINE_CONFIG.phrasingBase + (1 - ENGINE_CONFIG.phrasingBase) * (closest.get(factIndex) ?? 0);
+          const score = recall * phrasing * entityAgreement(question, entry, index) * typeAgreement(question.type, entry.types) * measureAgreement(question, entry, language.places);
+          return { factIndex, score };
+        })
+        .sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+      const ranked = rankFacts(question, index, language.places);
+      const cut = expected[ranked.length - 1]?.score ?? 0;
+      for (const candidate of ranked) {
+        const definition = expected.find((e) => e.factIndex === candidate.factIndex)!;
+        expect(candidate.score, `${question.terms} fact ${candidate.factIndex}`).toBeCloseTo(definition.score, 9);
+        expect(candidate.score).toBeGreaterThanOrEqual(cut - 1e-9);
+      }
+      expect(ranked.length).toBe(Math.min(expected.length, ENGINE_CONFIG.candidatesKept));
+    }
   });
 
   it("returns the same best candidates as scoring every fact and sorting", () => {
