@@ -80,6 +80,14 @@ export function termWeight(term: string, idf: number): number {
   return isEntityTerm(term) ? idf * ENGINE_CONFIG.entityWeight : idf;
 }
 
+/** A term's lists while the index is built: its weight, its postings, its phrasings so far, and where the phrasing pass is in its facts. */
+interface TermBeingIndexed {
+  weight: number;
+  posted: WeightedPostings;
+  phrasings: number[];
+  cursor: number;
+}
+
 export function buildFactIndex(facts: readonly Fact[], language: Language, tokenize?: (text: string) => readonly string[]): FactIndex {
   // Facts share text (the same passage cited by several facts, the same wording of a question or
   // a measure), and each distinct text is analysed once.
@@ -170,7 +178,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   const weightedPostings = new Map<string, WeightedPostings>();
   const factLists = new Map<string, Int32Array>();
   // Each term's lists as the phrasing pass below fills them, found with one look-up per term.
-  const building = new Map<string, { weight: number; posted: WeightedPostings; phrasings: number[]; cursor: number }>();
+  const building = new Map<string, TermBeingIndexed>();
   for (const [term, list] of postings) {
     const termIdf = Math.log(1 + facts.length / list.facts.length);
     idf.set(term, termIdf);
@@ -185,7 +193,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   // the fact's lightest phrasing using the term (a cursor walks each term's facts in step).
   const phrasingFact: number[] = [];
   const phrasingWeight: number[] = [];
-  const termsOfPhrasing: ({ weight: number; posted: WeightedPostings; phrasings: number[]; cursor: number } | undefined)[] = [];
+  const termsOfPhrasing: (TermBeingIndexed | undefined)[] = [];
   factPhrasings.forEach((phrasings, factIndex) => {
     for (const phrasing of phrasings) {
       const phrasingIndex = phrasingFact.length;

@@ -5,9 +5,12 @@
 // Built for 100,000 facts: per query, each factor is worked out for every touched fact in typed
 // arrays (term weights summed through the postings; entity, type and measure agreement tabulated
 // once per query over bit masks), with no map or set lookups per fact, and only the best few
-// candidates are kept, by a linear-time selection instead of a sort. The per-fact definitions of
-// the factors are below (entityAgreement, typeAgreement, measureAgreement); tests check that the
-// tabulated factors equal them.
+// candidates are kept, by a linear-time selection instead of a sort. A question of one term reads
+// no phrasing list (its postings keep each fact's lightest phrasing), and one that mixes rare and
+// common terms may be narrowed to the facts using a rare one (narrowing.ts), kept only when proved
+// to give the same result. The per-fact definitions of the factors are below (entityAgreement,
+// typeAgreement, measureAgreement); tests check that the tabulated factors equal them, and that
+// rankings equal the score's definition computed fact by fact.
 import { ENGINE_CONFIG } from "./config.js";
 import { termWeight, typeBit, type FactIndex, type IndexedFact, type Measure } from "./fact-index.js";
 import { narrowingFor, phrasingStartsOf, type Narrowing } from "./narrowing.js";

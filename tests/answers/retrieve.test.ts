@@ -28,13 +28,18 @@ const real = realEngine().knowledge;
 const set = readEvaluationSet("tests/answers/evaluation-set.yaml");
 const questions = [...set.answerable.map(([question]) => question), ...set.unanswerable].slice(0, 120);
 
+/** The knowledge base's language and index, and the evaluation questions as the engine reads them. */
+function indexAndQuestions(knowledge: KnowledgeBase) {
+  const language = buildLanguage(knowledge, loadEnglishWords());
+  const index = buildFactIndex(knowledge.facts, language);
+  return { language, index, asked: questions.map((question) => understand(question, language, { correctTypos: true })) };
+}
+
 describe.each([
   ["the real knowledge base", real],
   ["a synthetic knowledge base of 1,000 facts", syntheticKnowledge(real, 1000)],
 ])("retrieval on %s", (_name, knowledge: KnowledgeBase) => {
-  const language = buildLanguage(knowledge, loadEnglishWords());
-  const index = buildFactIndex(knowledge.facts, language);
-  const asked = questions.map((question) => understand(question, language, { correctTypos: true }));
+  const { language, index, asked } = indexAndQuestions(knowledge);
 
   it("tabulates the entity, type and measure factors exactly as defined, for every fact", () => {
     const mismatches: string[] = [];
@@ -106,9 +111,7 @@ describe.each([
   ["the real knowledge base", real],
   ["a synthetic knowledge base of 10,000 facts", syntheticKnowledge(real, 10_000)],
 ])("narrowed retrieval on %s", (_name, knowledge: KnowledgeBase) => {
-  const language = buildLanguage(knowledge, loadEnglishWords());
-  const index = buildFactIndex(knowledge.facts, language);
-  const asked = questions.map((question) => understand(question, language, { correctTypos: true }));
+  const { language, index, asked } = indexAndQuestions(knowledge);
 
   it("narrows a question to its rarest words only when that gives the same best candidates", () => {
     const outcomes = { kept: 0, readEverything: 0 };
