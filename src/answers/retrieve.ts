@@ -324,11 +324,19 @@ export function measureFactors(question: Understanding, index: FactIndex, places
   const type = question.type;
   if (type === "what" || type === "yesno" || type === "why") return new TabulatedFactor(ALWAYS_ONE, bits, []);
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
-  const inPlace = (place: string | undefined) => !place || askedPlaces.length === 0 || askedPlaces.includes(place);
+  // Each term's measure postings mark their facts' bits; for a count, only measures in a place asked about (or in none).
+  const marks: [term: string, bit: number][] = [];
+  if (type === "count") {
+    if (question.counted) marks.push([question.counted, COUNTED_HERE]);
+    for (const term of question.terms) marks.push([term, MENTIONED_HERE]);
+  } else {
+    for (const term of question.terms) marks.push([term, MENTIONED]);
+  }
+  const anyPlace = type !== "count" || askedPlaces.length === 0;
   const marked: Int32Array[] = [];
-  const mark = (term: string, bit: number, placed: boolean) => {
+  for (const [term, bit] of marks) {
     const list = index.measurePostings.get(`${type} ${term}`);
-    if (!list) return;
+    if (!list) continue;
     const positions = narrowing ? narrowing.positionsIn(list.facts) : undefined;
     const count = positions ? positions.length : list.facts.length;
     const facts = new Int32Array(count);
@@ -336,15 +344,10 @@ export function measureFactors(question: Understanding, index: FactIndex, places
       const i = positions ? positions[k]! : k;
       const factIndex = list.facts[i]!;
       facts[k] = factIndex;
-      if (!placed || inPlace(list.places[i])) bits[factIndex] = bits[factIndex]! | bit;
+      const place = list.places[i];
+      if (anyPlace || !place || askedPlaces.includes(place)) bits[factIndex] = bits[factIndex]! | bit;
     }
     marked.push(facts);
-  };
-  if (type === "count") {
-    if (question.counted) mark(question.counted, COUNTED_HERE, true);
-    for (const term of question.terms) mark(term, MENTIONED_HERE, true);
-  } else {
-    for (const term of question.terms) mark(term, MENTIONED, false);
   }
   // Indexed by the fact's bits, plus 8 when it has a measure of the asked type.
   const table = new Float64Array(16);
