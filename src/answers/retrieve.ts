@@ -266,7 +266,8 @@ class TabulatedFactor implements FactFactor {
   }
 
   release(): void {
-    for (const list of this.marked) for (const factIndex of list) this.bits[factIndex] = 0;
+    const bits = this.bits;
+    for (const list of this.marked) for (let i = 0; i < list.length; i++) bits[list[i]!] = 0;
   }
 }
 
@@ -287,7 +288,7 @@ export function entityFactors(question: Understanding, index: FactIndex, bits: U
   // Only a narrowing's facts are scored, so only their bits are needed; the factors still use whole lists.
   const marked = lists.map((list) => (narrowing ? narrowing.factsIn(list) : list));
   marked.forEach((list, i) => {
-    for (const factIndex of list) bits[factIndex] = bits[factIndex]! | (1 << i);
+    for (let k = 0; k < list.length; k++) bits[list[k]!] = bits[list[k]!]! | (1 << i);
   });
   const table = new Float64Array(1 << lists.length);
   for (let mask = 0; mask < table.length; mask++) {
