@@ -1,6 +1,6 @@
 // Retrieval at scale reads every fact that shares a word with the question. When a question mixes
-// rare words with common ones ("29 of the attacks were in Iraq"), a fact that uses none of the
-// rare words can score at most the weight of the common ones. Retrieval then scores only the facts
+// rare words with common ones ("How many attacks were there in Lebanon?"), a fact that uses none
+// of the rare words can score at most the weight of the common ones. Retrieval then scores only the facts
 // that use a rare word, reading just their entries of the common words' long lists, and keeps that
 // result when it proves no other fact could have made the list (rankFacts checks the proof).
 import { ENGINE_CONFIG, RETRIEVAL_CONFIG } from "./config.js";
