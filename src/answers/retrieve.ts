@@ -16,6 +16,15 @@ import { termWeight, typeBit, type FactIndex, type IndexedFact, type Measure } f
 import { narrowingFor, phrasingStartsOf, type Narrowing } from "./narrowing.js";
 import { entityTerm, type QuestionType, type Understanding } from "./understand.js";
 
+/** What ranking reads of an understood question (an Understanding is one). */
+export interface AskedQuestion {
+  type: QuestionType;
+  terms: readonly string[];
+  entities: readonly string[];
+  elsewhere: readonly string[];
+  counted?: string | undefined;
+}
+
 export interface Candidate {
   factIndex: number;
   score: number;
@@ -78,8 +87,10 @@ function scratchFor(index: FactIndex): Scratch {
   return scratch;
 }
 
-export function rankFacts(question: Understanding, index: FactIndex, places: ReadonlySet<string>, options: RankOptions = {}): Candidate[] {
-  if (question.terms.length === 0) return [];
+export function rankFacts(understood: Understanding, index: FactIndex, places: ReadonlySet<string>, options: RankOptions = {}): Candidate[] {
+  if (understood.terms.length === 0) return [];
+  // One shape for every question, so the ranking code V8 optimizes sees only one.
+  const question: AskedQuestion = { type: understood.type, terms: understood.terms, entities: understood.entities, elsewhere: understood.elsewhere, counted: understood.counted };
   const limit = options.limit ?? ENGINE_CONFIG.candidatesKept;
   const minRecall = options.minRecall ?? 0;
   const minScore = options.minScore ?? 0;
@@ -100,7 +111,7 @@ export function rankFacts(question: Understanding, index: FactIndex, places: Rea
 
 /** Scores the facts that share a term with the question, or only those of a narrowing, and keeps the best. */
 function rankAmong(
-  question: Understanding,
+  question: AskedQuestion,
   index: FactIndex,
   places: ReadonlySet<string>,
   { weights, limit, minRecall, minScore }: { weights: readonly number[]; limit: number; minRecall: number; minScore: number },
@@ -281,7 +292,7 @@ class DefinedFactor implements FactFactor {
 }
 
 /** entityAgreement for every fact: bit i marks a fact about the question's i-th entity; a table gives the factor per combination. */
-export function entityFactors(question: Understanding, index: FactIndex, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
+export function entityFactors(question: AskedQuestion, index: FactIndex, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
   // More than 8 names (a pasted paragraph) won't fit the bits: fall back to the definition.
   if (question.entities.length > 8) return new DefinedFactor((factIndex) => entityAgreement(question, index.facts[factIndex]!, index));
   const lists = question.entities.map((entityId) => index.postings.get(entityTerm(entityId)) ?? new Int32Array(0));
@@ -321,7 +332,7 @@ const MENTIONED_HERE = 2;
 const MENTIONED = 4;
 
 /** measureAgreement for every fact, from the measure postings of the question's terms. */
-export function measureFactors(question: Understanding, index: FactIndex, places: ReadonlySet<string>, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
+export function measureFactors(question: AskedQuestion, index: FactIndex, places: ReadonlySet<string>, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
   const type = question.type;
   if (type === "what" || type === "yesno" || type === "why") return new TabulatedFactor(ALWAYS_ONE, bits, []);
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
@@ -368,7 +379,7 @@ const ALWAYS_ONE = new Float64Array(16).fill(1);
  * entityMismatch for a name few facts share (Lebanon), less for one most facts share (Iraq), since
  * a story-wide name says little about which fact is meant. A place the sources don't cover costs it in full.
  */
-export function entityAgreement(question: Understanding, entry: IndexedFact, index: FactIndex): number {
+export function entityAgreement(question: AskedQuestion, entry: IndexedFact, index: FactIndex): number {
   let agreement = ENGINE_CONFIG.entityMismatch ** question.elsewhere.length;
   for (const entityId of question.entities) {
     if (entry.entities.has(entityId)) continue;
@@ -389,7 +400,7 @@ export function typeAgreement(asked: QuestionType, answers: ReadonlySet<Question
  * mentions attacks, and decline a fact whose counts are of something else ("Israeli soldiers" is
  * not "people killed in the Hamas raid"). When, where and who questions match the values' subjects.
  */
-export function measureAgreement(question: Understanding, entry: IndexedFact, places: ReadonlySet<string>): number {
+export function measureAgreement(question: AskedQuestion, entry: IndexedFact, places: ReadonlySet<string>): number {
   if (question.type === "what" || question.type === "yesno" || question.type === "why") return 1;
   const measures = entry.measures.filter((measure) => measure.type === question.type);
   const mentions = (measure: Measure) => question.terms.some((term) => measure.terms.has(term));
