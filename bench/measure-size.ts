@@ -25,7 +25,7 @@ export interface SizeRow {
 
 /**
  * Rounds of the question mix per size: enough samples for a steady p99 in reasonable time. The
- * claim mix has 6 claims, so 40 rounds give 240 samples, where the p99 is not simply the maximum.
+ * claim mix has 6 texts, so 40 rounds give 240 samples, where the p99 is not simply the maximum.
  */
 const roundsFor = (facts: number) => (facts <= 1_000 ? 100 : facts <= 10_000 ? 50 : 40);
 
