@@ -1,8 +1,8 @@
 // npm run bench: index build time, memory and per-question latency for the real knowledge base and
 // synthetic ones of 1,000 to 100,000 facts (each in three fresh processes; figures are medians),
 // beside a naive Fuse.js engine; process start to first answer; and the Slack app end to end.
-// Prints a table and writes bench/results.json. Reports only: nothing here is asserted. BENCH_SIZES=1000,10000 measures
-// fewer synthetic sizes.
+// Prints a table and writes bench/results.json. Reports only: nothing here is asserted.
+// BENCH_SIZES=1000,10000 measures fewer synthetic sizes.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
