@@ -4,7 +4,8 @@
 // bench/run.ts runs it three times for every size.
 import Fuse from "fuse.js";
 import { createEngine } from "../src/answers/engine.js";
-import { loadEnglishWords } from "../src/answers/english-words.js";
+import { loadEnglishWords } from "../src/answers/words/english-words.js";
+import { openWordNet } from "../src/answers/words/wordnet.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { mb, timeEach, type Latency } from "./measure.js";
 import { CLAIMS, QUESTIONS } from "./mix.js";
@@ -34,11 +35,11 @@ const withNaive = process.argv.includes("--naive");
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error("data/ does not load; run npm run validate");
 const knowledge = size === 0 ? loaded.knowledge : syntheticKnowledge(loaded.knowledge, size);
-const isEnglishWord = loadEnglishWords();
+const resources = { isEnglishWord: loadEnglishWords(), wordNet: openWordNet() };
 globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const buildStart = performance.now();
-const engine = createEngine(knowledge, isEnglishWord);
+const engine = createEngine(knowledge, resources);
 const buildMs = performance.now() - buildStart;
 globalThis.gc?.();
 const memory = process.memoryUsage();

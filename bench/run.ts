@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { createEngine } from "../src/answers/engine.js";
-import { loadEnglishWords } from "../src/answers/english-words.js";
+import { loadEnglishWords } from "../src/answers/words/english-words.js";
+import { openWordNet } from "../src/answers/words/wordnet.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import type { Latency } from "./measure.js";
 import type { SizeRow } from "./measure-size.js";
@@ -62,7 +63,7 @@ const startToFirstAnswerMs = Math.round(startTimes[2]!);
 console.error(`timing ${SLACK_REQUESTS} Slack round trips`);
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error("data/ does not load; run npm run validate");
-const slack = await slackRoundTrips(createEngine(loaded.knowledge, loadEnglishWords()), QUESTIONS, SLACK_REQUESTS);
+const slack = await slackRoundTrips(createEngine(loaded.knowledge, { isEnglishWord: loadEnglishWords(), wordNet: openWordNet() }), QUESTIONS, SLACK_REQUESTS);
 
 const fmt = (t?: Latency) => (t ? `${t.p50.toFixed(3)} / ${t.p99.toFixed(3)} / ${t.max.toFixed(2)}` : "-");
 console.log("| facts | build ms | heap MB | RSS MB | ask p50 / p99 / max ms | questions/s | check p50 / p99 / max ms | naive Fuse p50 / p99 / max ms | naive ÷ ours p50, p99 |");

@@ -13,6 +13,7 @@ const USAGE = `Usage: factdesk <command> [options]
   ask "question"           answer a question, with sources
   ask --json "question"    the answer as one line of JSON
   ask --jsonl              a question per line on stdin, a JSON result per line on stdout
+  ask --explain "question" what the engine understood, its candidates and why it decided as it did
   check "claim"            fact-check a sentence (also --json, --jsonl)
   chat                     interactive terminal chat
   validate                 check every data file; exit 1 listing each problem
@@ -21,13 +22,13 @@ const USAGE = `Usage: factdesk <command> [options]
 export async function runCli(argv: readonly string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, explain: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.stderr.write(`factdesk: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
-  const { json, jsonl, help } = parsed.values;
+  const { json, jsonl, explain, help } = parsed.values;
   if (help || !command || command === "help") {
     io.stdout.write(`${USAGE}\n`);
     return command || help ? 0 : 2;
@@ -66,7 +67,8 @@ export async function runCli(argv: readonly string[], io = { stdin: process.stdi
         io.stderr.write(`factdesk: ${command} needs text, e.g. factdesk ${command} "${command === "ask" ? "how many attacks?" : "The US has struck militias in Iraq."}"\n`);
         return 2;
       }
-      if (json) io.stdout.write(`${JSON.stringify(run(text))}\n`);
+      if (explain && command === "ask") io.stdout.write(`${engine.explain(text)}\n`);
+      else if (json) io.stdout.write(`${JSON.stringify(run(text))}\n`);
       else io.stdout.write(`${command === "ask" ? renderAnswer(engine.ask(text)) : renderCheck(engine.check(text))}\n`);
       return 0;
     }

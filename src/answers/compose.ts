@@ -1,9 +1,10 @@
-// Step 5: a decision to the AnswerResult every front end renders. Only facts' own answer text and
+// Step 5: decisions to the AnswerResult every front end renders. Only facts' own answer text and
 // verbatim citations go out; nothing here invents a sentence about the story.
 import type { Citation, KnowledgeBase } from "../knowledge/types.js";
-import type { Decision } from "./decide.js";
-import type { EngineParts } from "./engine.js";
-import type { FactIndex } from "./fact-index.js";
+import { ABSTENTION_RULES, type Decision } from "./abstain.js";
+import { apDate } from "./ap-date.js";
+import { ENGINE_CONFIG } from "./config.js";
+import type { EngineParts, QuestionWork } from "./engine.js";
 import { entityTerm } from "./understand.js";
 import type { AnswerResult, CitationView } from "./types.js";
 
@@ -21,53 +22,96 @@ export function citationView(citation: Citation, knowledge: KnowledgeBase): Cita
 
 const round = (score: number) => Math.round(score * 100) / 100;
 
-export function composeAnswer(
-  decision: Decision,
-  index: FactIndex,
-  knowledge: KnowledgeBase,
-  context: { elsewhere: readonly string[] },
-): AnswerResult {
+/** One answer for every question a message asks: answered only when each of them is. */
+export function composeAnswers(work: readonly QuestionWork[], parts: EngineParts): AnswerResult {
+  const { knowledge, index } = parts;
   const firstQuestion = (factIndex: number) => index.facts[factIndex]!.fact.questions[0]!;
-  if (decision.status === "answered") {
-    const { fact } = index.facts[decision.best.factIndex]!;
-    return {
-      status: "answered",
-      answer: fact.answer,
-      citations: fact.citations.map((citation) => citationView(citation, knowledge)),
-      factIds: [fact.id],
-      confidence: round(decision.best.score),
-      asOf: fact.asOf,
-      suggestions: index.related(decision.best.factIndex).map(firstQuestion),
-    };
+  const unanswered = work.find((entry) => entry.decision.status === "no_answer" && !entry.describes);
+  if (unanswered) {
+    const decision = unanswered.decision as Extract<Decision, { status: "no_answer" }>;
+    const answeredElsewhere = work.filter((entry) => entry.decision.status === "answered").map((entry) => firstQuestion((entry.decision as Extract<Decision, { status: "answered" }>).best.factIndex));
+    return noAnswer(knowledge, {
+      lead: leadFor(decision, parts, work.length > 1 ? unanswered.text : undefined),
+      suggestions: [...new Set([...answeredElsewhere, ...decision.near.map((candidate) => firstQuestion(candidate.factIndex))])].slice(0, ENGINE_CONFIG.followUps),
+      confidence: round(decision.near[0]?.score ?? 0),
+    });
   }
-  if (decision.status === "clarify") {
+  const unclear = work.find((entry) => entry.decision.status === "clarify");
+  if (unclear) {
+    const { options } = unclear.decision as Extract<Decision, { status: "clarify" }>;
     return {
       status: "clarify",
-      answer: "I can answer that a few ways. Which did you mean?",
+      answer: work.length > 1 ? `I can answer "${unclear.text}" a few ways. Which did you mean?` : "I can answer that a few ways. Which did you mean?",
       citations: [],
-      factIds: decision.options.map((option) => index.facts[option.factIndex]!.fact.id),
-      confidence: round(decision.options[0]!.score),
+      factIds: options.map((option) => index.facts[option.factIndex]!.fact.id),
+      confidence: round(options[0]!.score),
       asOf: null,
-      suggestions: decision.options.map((option) => firstQuestion(option.factIndex)),
+      suggestions: options.map((option) => firstQuestion(option.factIndex)),
     };
   }
-  return noAnswer(knowledge, {
-    elsewhere: context.elsewhere,
-    suggestions: decision.near.map((candidate) => firstQuestion(candidate.factIndex)),
-    confidence: round(decision.near[0]?.score ?? 0),
-  });
+  // Every question answered: each fact once, in the order asked.
+  const answers: AnswerResult[] = [];
+  const seen = new Set<string>();
+  for (const entry of work) {
+    const result = entry.describes ? describeEntity(entry.describes, parts) : factAnswer((entry.decision as Extract<Decision, { status: "answered" }>).best, parts);
+    const key = result.factIds.join(",") || result.answer;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    answers.push(result);
+  }
+  if (answers.length === 1) return answers[0]!;
+  const citations = new Map<string, CitationView>();
+  for (const answer of answers) for (const citation of answer.citations) citations.set(`${citation.sourceId}|${citation.quote}`, citation);
+  return {
+    status: "answered",
+    answer: answers.map((answer) => answer.answer).join(" "),
+    citations: [...citations.values()],
+    factIds: answers.flatMap((answer) => answer.factIds),
+    confidence: Math.min(...answers.map((answer) => answer.confidence)),
+    asOf: answers.map((answer) => answer.asOf).filter((asOf): asOf is string => asOf !== null).sort().at(-1) ?? null,
+    suggestions: [...new Set(answers.flatMap((answer) => answer.suggestions))].slice(0, ENGINE_CONFIG.followUps),
+  };
 }
 
-export function noAnswer(
-  knowledge: KnowledgeBase,
-  options: { elsewhere?: readonly string[]; suggestions?: string[]; confidence?: number; lead?: string },
-): AnswerResult {
-  const places = (options.elsewhere ?? []).map((key) => key.replace(/^!/, "").replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
-  const lead =
-    options.lead ??
-    (places.length > 0
-      ? `My sources don't cover ${places.join(" or ")}: they cover attacks on US forces in Iraq and Syria and the US response.`
-      : "My sources don't cover that.");
+function factAnswer(best: { factIndex: number; score: number }, parts: EngineParts): AnswerResult {
+  const { index, knowledge } = parts;
+  const { fact } = index.facts[best.factIndex]!;
+  return {
+    status: "answered",
+    answer: fact.answer,
+    citations: fact.citations.map((citation) => citationView(citation, knowledge)),
+    factIds: [fact.id],
+    confidence: round(best.score),
+    asOf: fact.asOf,
+    suggestions: index.related(best.factIndex).map((factIndex) => index.facts[factIndex]!.fact.questions[0]!),
+  };
+}
+
+/** What a refusal says first: the rule that made it, in the words a reader needs. */
+function leadFor(decision: Extract<Decision, { status: "no_answer" }>, parts: EngineParts, part: string | undefined): string {
+  const scope = "they cover attacks on US forces in Iraq and Syria and the US response";
+  const thePart = part ? ` ("${part}")` : "";
+  switch (decision.rule) {
+    case "nothing-asked":
+      return "I couldn't tell what that asks.";
+    case "out-of-scope-place":
+      return `My sources don't cover ${titleCase(decision.detail)}: ${scope}.`;
+    case "unknown-name":
+      return `My sources don't mention ${titleCase(decision.detail)}${thePart}.`;
+    case "after-the-sources":
+      return `My sources are as of ${apDate(parts.decisions.coveredUntil)}; they don't cover ${decision.detail}${thePart}.`;
+    default:
+      return part ? `My sources don't cover part of that: "${part}".` : "My sources don't cover that.";
+  }
+}
+
+const titleCase = (text: string) => text.replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/, /g, " or ");
+
+/** Why a rule refused, for --explain. */
+export const ruleReason = (rule: keyof typeof ABSTENTION_RULES) => ABSTENTION_RULES[rule];
+
+export function noAnswer(knowledge: KnowledgeBase, options: { suggestions?: string[]; confidence?: number; lead?: string }): AnswerResult {
+  const lead = options.lead ?? "My sources don't cover that.";
   const suggestions = options.suggestions?.length ? options.suggestions : topicSamples(knowledge);
   const intro = options.suggestions?.length ? "Closest questions I can answer:" : `I can answer questions about: ${topicList(knowledge)}. For example:`;
   return {

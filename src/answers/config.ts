@@ -7,12 +7,15 @@ export const ENGINE_CONFIG = Object.freeze({
   /** An entity named in the question counts this much more than a plain word: names carry the meaning. */
   entityWeight: 1.5,
   /**
-   * A word no fact uses weighs this much more than the rarest word facts use: a missed word the
-   * story uses elsewhere may be a detail, a word it never uses means the question is about something else.
+   * A word no fact uses weighs this share of a typical word: an unfamiliar ordinary word ("stationed",
+   * "actually") costs a little, in proportion to its share of the question. Names, places and
+   * things the sources don't cover are the abstention rules' business, not the score's.
    */
-  unknownTermWeight: 1.5,
-  /** A word found only in a fact's answer text, not its questions, is weaker evidence. */
+  unknownTermWeight: 0.5,
+  /** A word found only in a fact's answer text (or what its values measure), not its questions, is weaker evidence. */
   answerOnlyWeight: 0.8,
+  /** A word found only in the passage a fact quotes: the source's own wording, weaker again. */
+  quoteOnlyWeight: 0.6,
   /** Share of the score that does not depend on how closely one phrasing matches (the rest does). */
   phrasingBase: 0.4,
   /** Each entity the question names that the fact is not about multiplies the score by this. */
@@ -28,6 +31,13 @@ export const ENGINE_CONFIG = Object.freeze({
   wrongCount: 0.6,
   /** A "what" or yes/no question asked of a fact that only answers specific kinds. */
   looseTypeMismatch: 0.9,
+  /**
+   * A name this share of the facts are about (Iraq, Syria, the US) says little about which fact is
+   * meant: a fact not about it only scores less. A rarer name the best fact is not about means another question.
+   */
+  storyWideShare: 0.35,
+  /** A related word this strong (a synonym, a related form) covers a word asked about; a broader word does not. */
+  closeRelation: 0.75,
   /** Below this score FactDesk says its sources don't cover the question. Tuned on the evaluation set. */
   minScoreToAnswer: 0.5,
   /** A runner-up this close to the best (as a share of it) makes the question ambiguous: clarify. */
@@ -76,4 +86,32 @@ export const CHECK_CONFIG = Object.freeze({
   aboutTolerance: 0.1,
   /** "Nearly half" means 42.5% to 50%. */
   nearlyTolerance: 0.15,
+});
+
+/**
+ * How much a word reached through WordNet counts against the word itself (1): always less than an
+ * exact or story-lexicon match, less again the further the relation and the rarer the sense.
+ */
+export const WORDNET_CONFIG = Object.freeze({
+  /** Another word of the same sense ("tally" -> "count"). */
+  synonym: 0.9,
+  /** A derivationally related form ("retaliation" -> "retaliate"), or the noun an adjective pertains to. */
+  derived: 0.8,
+  /** A similar adjective or a verb of the same group. */
+  similar: 0.7,
+  /** One level broader ("bombard" -> "attack"): it often still means what was asked. */
+  broader: 0.6,
+  /** One level narrower: a narrower word only sometimes means the broader one. */
+  narrower: 0.5,
+  /** The quality an adjective is the value of ("effective" -> "effectiveness"). */
+  attribute: 0.6,
+  /** A word's senses in WordNet's frequency order: the first counts most, the fourth on not at all. */
+  senseWeights: [1, 0.85, 0.7] as readonly number[],
+  sensesRead: 3,
+  /** A sense beyond the first that WordNet's tagged corpus never saw is a rare reading. */
+  rareSense: 0.6,
+  /** Words with more senses than this ("get", "set", "run") are read only in their commonest senses, at a discount. */
+  polysemousFrom: 12,
+  sensesOfPolysemous: 2,
+  polysemous: 0.75,
 });

@@ -1,21 +1,26 @@
 // The answer engine every front end shares: built once from the knowledge base, then
-// ask(question) runs normalize -> understand -> retrieve -> decide -> compose.
+// ask(question) runs normalize -> understand -> retrieve -> decide -> compose, for each question a
+// message asks.
 import { wordTokens } from "../knowledge/text-folding.js";
 import type { Entity, KnowledgeBase } from "../knowledge/types.js";
+import { decide, type Decision, type DecisionContext } from "./abstain.js";
+import { carryOver } from "./carry-over.js";
 import { checkClaims } from "./check.js";
+import { splitQuestions } from "./compound.js";
 import { ENGINE_CONFIG } from "./config.js";
-import { composeAnswer, describeEntity, noAnswer } from "./compose.js";
-import { decide } from "./decide.js";
-import type { EnglishWordCheck } from "./english-words.js";
+import { composeAnswers, describeEntity, noAnswer } from "./compose.js";
+import { explainWork } from "./explain.js";
 import { buildFactIndex, type FactIndex } from "./fact-index.js";
-import { buildLanguage, type Language } from "./language.js";
 import { cleanChatText } from "./normalize.js";
-import { rankFacts } from "./retrieve.js";
+import { rankFacts, type Candidate } from "./retrieve.js";
 import type { AnswerResult, CheckResult } from "./types.js";
-import { understand } from "./understand.js";
+import { understand, type Understanding } from "./understand.js";
+import { buildLanguage, type Language, type LanguageResources } from "./words/language.js";
 
 export interface Engine {
   ask(question: string): AnswerResult;
+  /** What the engine understood of a question, its candidates with every factor, and the decision with the rule that made it, for an editor to read. */
+  explain(question: string): string;
   check(claim: string): CheckResult;
   /** Every question the facts list, for autocomplete and help: the first of each fact leads. */
   knownQuestions(): readonly string[];
@@ -28,18 +33,39 @@ export interface EngineParts {
   entities: ReadonlyMap<string, Entity>;
   language: Language;
   index: FactIndex;
+  decisions: DecisionContext;
 }
 
-export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWordCheck): Engine {
+/** One question of a message, worked through: what was understood, what ranked, what was decided. */
+export interface QuestionWork {
+  text: string;
+  understood: Understanding;
+  /** Whether the question leaned on the one before it in the message, and took words from it. */
+  carried: boolean;
+  ranked: Candidate[];
+  decision: Decision;
+  /** A bare name no fact is about ("Who is Bashar al-Assad?"), answered from the catalogue. */
+  describes?: string;
+}
+
+export function createEngine(knowledge: KnowledgeBase, resources: LanguageResources): Engine {
   // Made in its own function, so the closures returned below do not keep its memory alive.
   const tokenize = rememberingTokenizer();
-  const language = buildLanguage(knowledge, isEnglishWord, tokenize);
+  const language = buildLanguage(knowledge, resources, tokenize);
   const index = buildFactIndex(knowledge.facts, language, tokenize);
-  const parts: EngineParts = { knowledge, entities: new Map(knowledge.entities.map((entity) => [entity.id, entity])), language, index };
+  const coveredUntil = knowledge.facts.reduce((latest, fact) => (fact.asOf > latest ? fact.asOf : latest), "0000-00-00");
+  const parts: EngineParts = {
+    knowledge,
+    entities: new Map(knowledge.entities.map((entity) => [entity.id, entity])),
+    language,
+    index,
+    decisions: { index, language, coveredUntil, storyYear: Number(coveredUntil.slice(0, 4)) },
+  };
   let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
   return {
     knowledge,
     ask: (question) => answerQuestion(question, parts),
+    explain: (question) => explainWork(workThrough(cleanChatText(question), parts), parts),
     check: (claim) => checkClaims(claim, parts),
     knownQuestions: () =>
       (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
@@ -71,18 +97,30 @@ function rememberingTokenizer(): (text: string) => readonly string[] {
 
 export function answerQuestion(question: string, parts: EngineParts): AnswerResult {
   const text = cleanChatText(question);
-  const understood = understand(text, parts.language, { correctTypos: true });
-  if (understood.terms.length === 0) {
-    return noAnswer(parts.knowledge, {
-      lead: text ? "I couldn't tell what that asks." : "Ask me a question about this story.",
-    });
-  }
-  // Candidates below the score worth suggesting never change the decision.
-  const decision = decide(rankFacts(understood, parts.index, parts.language.places, { minScore: ENGINE_CONFIG.minScoreToSuggest }));
-  // "Who is Bashar al-Assad?": a bare name no fact is about is answered from the entity catalogue.
-  const [entityId] = understood.entities;
-  if (decision.status === "no_answer" && entityId && understood.terms.length === 1 && ["who", "what"].includes(understood.type)) {
-    return describeEntity(entityId, parts);
-  }
-  return composeAnswer(decision, parts.index, parts.knowledge, { elsewhere: understood.elsewhere });
+  if (!text) return noAnswer(parts.knowledge, { lead: "Ask me a question about this story." });
+  return composeAnswers(workThrough(text, parts), parts);
 }
+
+/** Each question the text asks, understood (a later one leaning on the one before), ranked and decided. */
+export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
+  const { language, index } = parts;
+  const work: QuestionWork[] = [];
+  for (const asked of splitQuestions(text)) {
+    const own = understand(asked, language, { correctTypos: true });
+    const earlier = work[work.length - 1]?.understood;
+    const { understood, carried } = earlier ? carryOver(earlier, own, asked, (entityId) => language.places.has(entityId)) : { understood: own, carried: false };
+    // Candidates below the score worth suggesting never change the decision.
+    const ranked = rankFacts(understood, index, language.places, { minScore: ENGINE_CONFIG.minScoreToSuggest });
+    const decision = decide(understood, ranked, parts.decisions);
+    const entry: QuestionWork = { text: asked, understood, carried, ranked, decision };
+    // "Who is Bashar al-Assad?": a bare name no fact is about is answered from the entity catalogue.
+    const [entityId] = understood.entities;
+    if (decision.status === "no_answer" && entityId && understood.terms.length === 1 && ["who", "what"].includes(understood.type) && understood.elsewhere.length === 0) {
+      entry.describes = entityId;
+    }
+    work.push(entry);
+  }
+  return work;
+}
+
+export { describeEntity };

@@ -3,8 +3,9 @@
 // with it.
 import type { Fact } from "../knowledge/types.js";
 import { ENGINE_CONFIG } from "./config.js";
-import type { Language } from "./language.js";
+import { QUESTION_TYPES } from "./question-forms.js";
 import { entityTerm, isEntityTerm, understand, type QuestionType, type Understanding } from "./understand.js";
+import type { Language } from "./words/language.js";
 
 export interface IndexedFact {
   fact: Fact;
@@ -14,6 +15,8 @@ export interface IndexedFact {
   entities: ReadonlySet<string>;
   /** The fact's typed values as the engine matches them: the kind of question each answers, the terms of what it measures ("attack"), and its place. */
   measures: readonly Measure[];
+  /** Entities the fact quotes or reports as speaking: named in its `saidBy`, or before a speech verb in its own questions. */
+  speakers: ReadonlySet<string>;
 }
 
 export interface Measure {
@@ -39,9 +42,11 @@ export interface WeightedPostings {
 
 export interface FactIndex {
   facts: readonly IndexedFact[];
+  /** Every term some measure's wording uses ("attack", "kill", "injure"): the words counts are told apart by. */
+  measureTerms: ReadonlySet<string>;
   /** Inverse document frequency of each term the facts use. */
   idf: ReadonlyMap<string, number>;
-  /** The weight of a term no fact uses: more than the rarest term, since it says the question is about something else. */
+  /** The weight of a word no fact uses: a share of a typical word's, so an unfamiliar ordinary word costs a little, never the question. */
   unknownIdf: number;
   /** Term -> indices of the facts that use it anywhere, in fact order. */
   postings: ReadonlyMap<string, Int32Array>;
@@ -61,10 +66,9 @@ export interface FactIndex {
   related(factIndex: number): readonly number[];
 }
 
-const TYPE_BITS: Record<QuestionType, number> = { count: 1, when: 2, where: 4, who: 8, why: 16, yesno: 32, what: 64 };
-
+/** Each question type's bit in a fact's type mask (eight types: a byte). */
 export function typeBit(type: QuestionType): number {
-  return TYPE_BITS[type];
+  return 1 << QUESTION_TYPES.indexOf(type);
 }
 
 /** The kind of question each kind of typed value answers. */
@@ -74,6 +78,7 @@ const VALUE_ANSWERS: Partial<Record<Fact["values"][number]["kind"], QuestionType
   date: "when",
   place: "where",
   group: "who",
+  person: "who",
 };
 
 export function termWeight(term: string, idf: number): number {
@@ -153,7 +158,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     about(fact.entities);
     for (const phrasing of phrasings) about(phrasing.entities);
     about(answer.entities);
-    for (const citation of fact.citations) about(analyseStatement(citation.quote).entities);
+    const quotes = fact.citations.map((citation) => analyseStatement(citation.quote));
+    for (const quote of quotes) about(quote.entities);
 
     const types = new Set<QuestionType>();
     for (const phrasing of phrasings) types.add(phrasing.type);
@@ -169,8 +175,12 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     // Names count through the fact's entities, which include the places that contain them.
     for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) post(term, factIndex, 1);
     for (const entityId of entities) post(termOfEntity(entityId), factIndex, 1);
+    for (const measure of measures) for (const term of measure.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
     for (const term of answer.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
-    indexed.push({ fact, types, entities, measures });
+    for (const quote of quotes) for (const term of quote.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.quoteOnlyWeight);
+    const speakers = new Set<string>(fact.saidBy ? analyseStatement(fact.saidBy).entities : []);
+    for (const phrasing of phrasings) for (const entityId of phrasing.speakers) speakers.add(entityId);
+    indexed.push({ fact, types, entities, measures, speakers });
     factPhrasings.push(phrasings);
   });
 
@@ -219,7 +229,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   return {
     facts: indexed,
     idf,
-    unknownIdf: Math.log(1 + facts.length) * ENGINE_CONFIG.unknownTermWeight,
+    unknownIdf: meanOf(idf.values()) * ENGINE_CONFIG.unknownTermWeight,
     postings: factLists,
     weightedPostings,
     phrasingPostings: new Map([...building].filter(([, list]) => list.phrasings.length > 0).map(([term, list]) => [term, Int32Array.from(list.phrasings)])),
@@ -227,6 +237,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     typeMasks,
     measureTypeMasks,
     measurePostings: measurePostingsOf(indexed),
+    measureTerms: new Set(indexed.flatMap((entry) => entry.measures.flatMap((measure) => [...measure.terms]))),
     phrasingWeight: Float64Array.from(phrasingWeight),
     related: relatedFacts(indexed, factLists),
   };
@@ -280,3 +291,14 @@ function relatedFacts(facts: readonly IndexedFact[], postings: ReadonlyMap<strin
     return related;
   };
 }
+
+function meanOf(values: Iterable<number>): number {
+  let sum = 0;
+  let count = 0;
+  for (const value of values) {
+    sum += value;
+    count++;
+  }
+  return count > 0 ? sum / count : 1;
+}
+

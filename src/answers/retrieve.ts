@@ -8,22 +8,17 @@
 // candidates are kept, by a linear-time selection instead of a sort. A question of one term reads
 // no phrasing list (its postings keep each fact's lightest phrasing), and one that mixes rare and
 // common terms may be narrowed to the facts using a rare one (narrowing.ts), kept only when proved
-// to give the same result. The per-fact definitions of the factors are below (entityAgreement,
-// typeAgreement, measureAgreement); tests check that the tabulated factors equal them, and that
+// to give the same result. The score and its factors are defined once, in score.ts; tests check
+// that the tabulated factors equal those definitions, and that
 // rankings equal the score's definition computed fact by fact.
 import { ENGINE_CONFIG } from "./config.js";
-import { termWeight, typeBit, type FactIndex, type IndexedFact, type Measure } from "./fact-index.js";
+import { typeBit, type FactIndex } from "./fact-index.js";
 import { narrowingFor, phrasingStartsOf, type Narrowing } from "./narrowing.js";
-import { entityTerm, type QuestionType, type Understanding } from "./understand.js";
+import { QUESTION_TYPES, type QuestionType } from "./question-forms.js";
+import { entityAgreement, querySlots, typeAgreement, type AskedQuestion, type QuerySlot } from "./score.js";
+import { entityTerm, type Understanding } from "./understand.js";
 
-/** What ranking reads of an understood question (an Understanding is one). */
-export interface AskedQuestion {
-  type: QuestionType;
-  terms: readonly string[];
-  entities: readonly string[];
-  elsewhere: readonly string[];
-  counted?: string | undefined;
-}
+export type { AskedQuestion } from "./score.js";
 
 export interface Candidate {
   factIndex: number;
@@ -52,6 +47,11 @@ interface Scratch {
   phrasingWeight: Float64Array;
   touchedFacts: Int32Array;
   touchedPhrasings: Int32Array;
+  /** A slot's best contribution per fact and per phrasing, while a slot of several terms is read. */
+  slotFact: Float64Array;
+  slotPhrasing: Float64Array;
+  touchedSlotFacts: Int32Array;
+  touchedSlotPhrasings: Int32Array;
   scores: Float64Array;
   candidates: Int32Array;
   /** Quickselect's working copy of the scores. */
@@ -76,6 +76,10 @@ function scratchFor(index: FactIndex): Scratch {
       phrasingWeight: new Float64Array(phrasings),
       touchedFacts: new Int32Array(facts),
       touchedPhrasings: new Int32Array(phrasings),
+      slotFact: new Float64Array(facts),
+      slotPhrasing: new Float64Array(phrasings),
+      touchedSlotFacts: new Int32Array(facts),
+      touchedSlotPhrasings: new Int32Array(phrasings),
       scores: new Float64Array(facts),
       candidates: new Int32Array(facts),
       selection: new Float64Array(facts),
@@ -87,18 +91,22 @@ function scratchFor(index: FactIndex): Scratch {
   return scratch;
 }
 
-export function rankFacts(understood: Understanding, index: FactIndex, places: ReadonlySet<string>, options: RankOptions = {}): Candidate[] {
+export function rankFacts(understood: Understanding | AskedQuestion, index: FactIndex, places: ReadonlySet<string>, options: RankOptions = {}): Candidate[] {
   if (understood.terms.length === 0) return [];
   // One shape for every question, so the ranking code V8 optimizes sees only one.
-  const question: AskedQuestion = { type: understood.type, terms: understood.terms, entities: understood.entities, elsewhere: understood.elsewhere, counted: understood.counted };
+  const expansions = "question" in understood && understood.question ? understood.question.asked.map((asked) => asked.expansions) : "expansions" in understood ? understood.expansions : undefined;
+  const question: AskedQuestion = { type: understood.type, terms: understood.terms, entities: understood.entities, elsewhere: understood.elsewhere, counted: understood.counted, expansions };
   const limit = options.limit ?? ENGINE_CONFIG.candidatesKept;
   const minRecall = options.minRecall ?? 0;
   const minScore = options.minScore ?? 0;
-  const weights = question.terms.map((term) => termWeight(term, index.idf.get(term) ?? index.unknownIdf));
+  const slots = querySlots(question, index);
   const scratch = scratchFor(index);
-  const narrowing = narrowingFor(question.terms, weights, question.elsewhere.length, index, () => (scratch.phrasingStarts ??= phrasingStartsOf(index)), options.narrowFrom);
+  // Narrowing reasons about one list per term: a question with a word read through related terms is read whole.
+  const plain = slots.every((slot, t) => slot.alternatives.length === 0 || (slot.alternatives.length === 1 && slot.alternatives[0]!.term === question.terms[t]));
+  const weights = slots.map((slot) => slot.weight);
+  const narrowing = plain ? narrowingFor(question.terms, weights, question.elsewhere.length, index, () => (scratch.phrasingStarts ??= phrasingStartsOf(index)), options.narrowFrom) : undefined;
   if (narrowing) {
-    const ranked = rankAmong(question, index, places, { weights, limit, minRecall, minScore }, narrowing);
+    const ranked = rankAmong(question, slots, index, places, { limit, minRecall, minScore }, narrowing);
     // Kept only when no fact outside the narrowing could have made the list (with a margin for rounding).
     const cut = ranked.length === limit ? Math.max(minScore, ranked[limit - 1]!.score) : minScore;
     const margin = 1 + 1e-9;
@@ -106,27 +114,37 @@ export function rankFacts(understood: Understanding, index: FactIndex, places: R
     options.onNarrowing?.(kept);
     if (kept) return ranked;
   }
-  return rankAmong(question, index, places, { weights, limit, minRecall, minScore });
+  return rankAmong(question, slots, index, places, { limit, minRecall, minScore });
 }
 
 /** Scores the facts that share a term with the question, or only those of a narrowing, and keeps the best. */
 function rankAmong(
   question: AskedQuestion,
+  slots: readonly QuerySlot[],
   index: FactIndex,
   places: ReadonlySet<string>,
-  { weights, limit, minRecall, minScore }: { weights: readonly number[]; limit: number; minRecall: number; minScore: number },
+  { limit, minRecall, minScore }: { limit: number; minRecall: number; minScore: number },
   narrowing?: Narrowing,
 ): Candidate[] {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let total = 0;
+  for (const slot of slots) total += slot.weight;
   const scratch = scratchFor(index);
   const { factWeight, bestPhrasing, phrasingWeight, touchedFacts, touchedPhrasings, scores, candidates } = scratch;
 
   let factCount = 0;
   let phrasingCount = 0;
-  const oneTerm = question.terms.length === 1 && !narrowing;
-  for (let t = 0; t < question.terms.length; t++) {
-    const term = question.terms[t]!;
-    const weight = weights[t]!;
+  const oneTerm = slots.length === 1 && slots[0]!.alternatives.length === 1 && !narrowing;
+  for (let s = 0; s < slots.length; s++) {
+    const alternatives = slots[s]!.alternatives;
+    if (alternatives.length > 1) {
+      // A word read through several related terms counts once, as its best one.
+      const added = addBestOfSlot(alternatives, index, scratch, factCount, phrasingCount);
+      factCount = added.factCount;
+      phrasingCount = added.phrasingCount;
+      continue;
+    }
+    if (alternatives.length === 0) continue;
+    const { term, contribution: weight } = alternatives[0]!;
     const postings = index.weightedPostings.get(term);
     if (postings) {
       const { facts, shares } = postings;
@@ -204,6 +222,56 @@ function rankAmong(
     bestPhrasing[factIndex] = 0;
   }
   return best;
+}
+
+/** Adds a slot of several related terms: each fact and phrasing takes the best contribution among them. */
+function addBestOfSlot(
+  alternatives: QuerySlot["alternatives"],
+  index: FactIndex,
+  scratch: Scratch,
+  factCount: number,
+  phrasingCount: number,
+): { factCount: number; phrasingCount: number } {
+  const { factWeight, phrasingWeight, touchedFacts, touchedPhrasings, slotFact, slotPhrasing, touchedSlotFacts, touchedSlotPhrasings } = scratch;
+  let slotFacts = 0;
+  let slotPhrasings = 0;
+  for (const { term, contribution } of alternatives) {
+    const postings = index.weightedPostings.get(term);
+    if (postings) {
+      const { facts, shares } = postings;
+      for (let p = 0; p < facts.length; p++) {
+        const factIndex = facts[p]!;
+        const value = contribution * shares[p]!;
+        const before = slotFact[factIndex]!;
+        if (before === 0) touchedSlotFacts[slotFacts++] = factIndex;
+        if (value > before) slotFact[factIndex] = value;
+      }
+    }
+    const phrasings = index.phrasingPostings.get(term);
+    if (phrasings) {
+      for (let p = 0; p < phrasings.length; p++) {
+        const phrasingIndex = phrasings[p]!;
+        const before = slotPhrasing[phrasingIndex]!;
+        if (before === 0) touchedSlotPhrasings[slotPhrasings++] = phrasingIndex;
+        if (contribution > before) slotPhrasing[phrasingIndex] = contribution;
+      }
+    }
+  }
+  for (let k = 0; k < slotFacts; k++) {
+    const factIndex = touchedSlotFacts[k]!;
+    const before = factWeight[factIndex]!;
+    if (before === 0) touchedFacts[factCount++] = factIndex;
+    factWeight[factIndex] = before + slotFact[factIndex]!;
+    slotFact[factIndex] = 0;
+  }
+  for (let k = 0; k < slotPhrasings; k++) {
+    const phrasingIndex = touchedSlotPhrasings[k]!;
+    const before = phrasingWeight[phrasingIndex]!;
+    if (before === 0) touchedPhrasings[phrasingCount++] = phrasingIndex;
+    phrasingWeight[phrasingIndex] = before + slotPhrasing[phrasingIndex]!;
+    slotPhrasing[phrasingIndex] = 0;
+  }
+  return { factCount, phrasingCount };
 }
 
 /**
@@ -312,13 +380,11 @@ export function entityFactors(question: AskedQuestion, index: FactIndex, bits: U
   return new TabulatedFactor(table, bits, marked);
 }
 
-const QUESTION_TYPES: readonly QuestionType[] = ["count", "when", "where", "who", "why", "yesno", "what"];
-
 /** typeAgreement for every combination of a fact's type bits, per asked type: worked out once. */
 const TYPE_FACTORS = new Map(
   QUESTION_TYPES.map((asked) => {
-    const table = new Float64Array(128);
-    for (let mask = 0; mask < 128; mask++) table[mask] = typeAgreement(asked, new Set(QUESTION_TYPES.filter((type) => mask & typeBit(type))));
+    const table = new Float64Array(1 << QUESTION_TYPES.length);
+    for (let mask = 0; mask < table.length; mask++) table[mask] = typeAgreement(asked, new Set(QUESTION_TYPES.filter((type) => mask & typeBit(type))));
     return [asked, table];
   }),
 );
@@ -334,7 +400,7 @@ const MENTIONED = 4;
 /** measureAgreement for every fact, from the measure postings of the question's terms. */
 export function measureFactors(question: AskedQuestion, index: FactIndex, places: ReadonlySet<string>, bits: Uint8Array, narrowing?: Narrowing): FactFactor {
   const type = question.type;
-  if (type === "what" || type === "yesno" || type === "why") return new TabulatedFactor(ALWAYS_ONE, bits, []);
+  if (type === "what" || type === "yesno" || type === "why" || type === "how") return new TabulatedFactor(ALWAYS_ONE, bits, []);
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
   // Each term's measure postings mark their facts' bits; for a count, only measures in a place asked about (or in none).
   const marks: [term: string, bit: number][] = [];
@@ -373,44 +439,3 @@ export function measureFactors(question: AskedQuestion, index: FactIndex, places
 }
 
 const ALWAYS_ONE = new Float64Array(16).fill(1);
-
-/**
- * Each entity the question names that the fact is not about costs a factor: the full
- * entityMismatch for a name few facts share (Lebanon), less for one most facts share (Iraq), since
- * a story-wide name says little about which fact is meant. A place the sources don't cover costs it in full.
- */
-export function entityAgreement(question: AskedQuestion, entry: IndexedFact, index: FactIndex): number {
-  let agreement = ENGINE_CONFIG.entityMismatch ** question.elsewhere.length;
-  for (const entityId of question.entities) {
-    if (entry.entities.has(entityId)) continue;
-    const share = (index.postings.get(entityTerm(entityId))?.length ?? 0) / index.facts.length;
-    agreement *= ENGINE_CONFIG.entityMismatch + (1 - ENGINE_CONFIG.entityMismatch) * share;
-  }
-  return agreement;
-}
-
-export function typeAgreement(asked: QuestionType, answers: ReadonlySet<QuestionType>): number {
-  if (answers.has(asked)) return 1;
-  if (asked === "what" || asked === "yesno") return answers.has("what") || answers.has("yesno") ? 1 : ENGINE_CONFIG.looseTypeMismatch;
-  return ENGINE_CONFIG.typeMismatch;
-}
-
-/**
- * "How many attacks in Syria": prefer the fact that counts attacks in Syria over one that only
- * mentions attacks, and decline a fact whose counts are of something else ("Israeli soldiers" is
- * not "people killed in the Hamas raid"). When, where and who questions match the values' subjects.
- */
-export function measureAgreement(question: AskedQuestion, entry: IndexedFact, places: ReadonlySet<string>): number {
-  if (question.type === "what" || question.type === "yesno" || question.type === "why") return 1;
-  const measures = entry.measures.filter((measure) => measure.type === question.type);
-  const mentions = (measure: Measure) => question.terms.some((term) => measure.terms.has(term));
-  if (question.type !== "count") {
-    return measures.length === 0 || measures.some(mentions) ? 1 : ENGINE_CONFIG.measureMismatch;
-  }
-  if (measures.length === 0) return ENGINE_CONFIG.measureMismatch;
-  const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
-  const inPlace = (measure: Measure) => !measure.place || askedPlaces.length === 0 || askedPlaces.includes(measure.place);
-  const counted = question.counted;
-  if (measures.some((measure) => inPlace(measure) && (counted ? measure.terms.has(counted) : mentions(measure)))) return 1;
-  return measures.some((measure) => inPlace(measure) && mentions(measure)) ? ENGINE_CONFIG.measureMismatch : ENGINE_CONFIG.wrongCount;
-}

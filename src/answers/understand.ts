@@ -1,11 +1,30 @@
-// Step 2: plain text to what it asks. Expands shorthand, corrects typos, reads the kind of
-// question, finds the entities and out-of-scope places it names, and reduces the rest to terms
-// (stems, with synonyms folded) that the index can look up. Facts' own questions pass through the
-// same step at start-up, without typo correction, so both sides meet in the same terms.
+// Step 2: plain text to what it asks. Drops newsroom chatter, expands shorthand, corrects typos,
+// reads the question's form (what kind of answer, what is counted), finds the entities, the places
+// the sources don't cover and the names the catalogue doesn't know, its dates, figures and
+// ordinals, and reduces the rest to terms (stems, with the lexicon's synonyms folded) that the
+// index can look up; a word the knowledge base doesn't use also says what it may stand for
+// (WordNet). Facts' own texts pass through the same step at start-up, without the question-only
+// work, so both sides meet in the same terms.
 import { wordTokens } from "../knowledge/text-folding.js";
-import type { Language, Span, SpanNode } from "./language.js";
+import { extractDates, extractNumbers, extractOrdinal, type ClaimDate } from "./figures.js";
+import { questionForm, questionType, type QuestionType } from "./question-forms.js";
+import type { Expansion, Language, Span, SpanNode } from "./words/language.js";
 
-export type QuestionType = "count" | "when" | "where" | "who" | "why" | "yesno" | "what";
+export type { QuestionType } from "./question-forms.js";
+
+/** One content term of a question, as the decision reads it. */
+export interface AskedTerm {
+  /** The word or phrase as asked (lower case, after shorthand and typo correction). */
+  word: string;
+  /** The term it stands for: a stem, the lexicon's word, or "@entity-id". */
+  term: string;
+  /** Does the knowledge base use the term? */
+  known: boolean;
+  /** For a word the knowledge base doesn't use: the terms it may stand for, and why. */
+  expansions: readonly Expansion[];
+  /** A word WordNet lists only as a noun and that names a kind of thing ("embassy", "cost"): a constraint, not colour. */
+  specific: boolean;
+}
 
 export interface Understanding {
   type: QuestionType;
@@ -17,36 +36,49 @@ export interface Understanding {
   corrections: { from: string; to: string }[];
   /** In a how-many question, what is counted: the first term that is not a name ("troop" in "how many US troops in Syria"). */
   counted?: string;
+  /** Entities named before a verb of speech ("What did Blinken tell al-Sudani?"): who is said to speak. */
+  speakers: string[];
+  /** The question-only reading (absent for facts' own texts). */
+  question?: QuestionReading;
+}
+
+export interface QuestionReading {
+  /** Every term of `terms`, in the same order, with how the decision reads it. */
+  asked: AskedTerm[];
+  /** Names the catalogue doesn't know ("Lloyd Austin", "Tower 22", "F-16s"): the question is about something else. */
+  unknownNames: string[];
+  /** A verb of speech or reaction: the question asks what someone said. */
+  asksWhatWasSaid: boolean;
+  /** The terms of what a count counts ("troop", "@united-states"), and what it says of them ("injure"). */
+  countedTerms: string[];
+  predicate?: string;
+  countsEvents: boolean;
+  /** "which base", "what weapons": the term of the kind of thing asked for. */
+  category?: string;
+  dates: ClaimDate[];
+  numbers: number[];
+  ordinal?: number | "last";
+  /** The text read, after chatter was dropped. */
+  text: string;
 }
 
 const ENTITY_PREFIX = "@";
 export const entityTerm = (entityId: string) => `${ENTITY_PREFIX}${entityId}`;
 export const isEntityTerm = (term: string) => term.startsWith(ENTITY_PREFIX);
 
-// Each kind of question and the words that signal it; the earliest signal in the question wins,
-// so "why ... when half the attacks were in Iraq" is a why-question.
-const TYPE_SIGNALS: readonly [QuestionType, RegExp][] = [
-  ["count", / how (many|much|often) | (number|count|tally|total|toll) /g],
-  ["when", / when | (what|which) (date|day|time|month|year|week) | since when | how long /g],
-  ["where", / where | (what|which) (base|bases|city|cities|country|countries|place|places|location|locations|town|towns|district|site|sites|area|areas) /g],
-  ["who", / who | whom | whose | (what|which) (group|groups|militia|militias|faction|factions|person|people|official|officials|leader|leaders) /g],
-  ["why", / why | how come | reasons? | for what /g],
-];
 /** The lexicon's word for "number" (count, tally, total): a count signal, never what is counted. */
 const COUNT_WORD = "number";
-const YES_NO_OPENERS = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should"]);
 
-export function questionType(tokens: readonly string[]): QuestionType {
-  const padded = ` ${tokens.join(" ")} `;
-  let best: { type: QuestionType; at: number } | undefined;
-  for (const [type, signal] of TYPE_SIGNALS) {
-    signal.lastIndex = 0;
-    const match = signal.exec(padded);
-    if (match && (!best || match.index < best.at)) best = { type, at: match.index };
-  }
-  if (best) return best.type;
-  return YES_NO_OPENERS.has(tokens[0] ?? "") ? "yesno" : "what";
-}
+/** Particles that make a phrasal verb with the word before them ("set off", "hit back", "lean on"). */
+const PARTICLES = new Set(["off", "up", "out", "back", "down", "in", "on", "over", "away", "into"]);
+
+/** Nouns that name no particular thing: leaving them uncovered never means another question. */
+const ORDINARY_NOUNS = new Set([
+  "thing", "things", "stuff", "people", "person", "guy", "guys", "folks", "story", "article", "piece", "report", "question", "way", "lot", "bit",
+  "part", "side", "time", "moment", "day", "days", "week", "fact", "facts", "point", "matter", "issue", "issues", "case", "deal", "rundown", "overview",
+  "summary", "context", "background", "details", "detail", "reason", "anyone", "anybody", "someone", "everyone", "one", "ones", "kind", "sort", "type",
+  "couple", "number", "amount", "level", "news", "word", "words", "line", "sentence", "draft", "graphic", "map", "timeline", "sidebar", "caption", "credit",
+]);
 
 export interface UnderstandOptions {
   correctTypos: boolean;
@@ -57,9 +89,13 @@ export interface UnderstandOptions {
 }
 
 export function understand(text: string, language: Language, options: UnderstandOptions): Understanding {
-  let prepared = text;
+  const asQuestion = options.correctTypos && !options.statement;
+  const chatter = asQuestion ? dropWrapper(text) : text;
+  let prepared = chatter;
   const caseSensitive = language.caseSensitiveAliases;
   if (caseSensitive) prepared = prepared.replace(caseSensitive.pattern, (alias) => ` ${caseSensitive.names.get(alias)!} `);
+  const designators = asQuestion ? modelDesignators(prepared) : [];
+  if (designators.length) prepared = prepared.replace(DESIGNATOR, " ");
 
   const corrections: { from: string; to: string }[] = [];
   const raws = (options.tokenize ?? wordTokens)(prepared);
@@ -69,7 +105,7 @@ export function understand(text: string, language: Language, options: Understand
   if (options.correctTypos || readings.some((reading) => reading.shorthand)) {
     const expanded: string[] = [];
     const add = (token: string) => {
-      const corrected = options.correctTypos && !language.knows(token) && !language.stopwords.has(token) ? language.speller.correct(token) : undefined;
+      const corrected = options.correctTypos && needsCorrection(token, language) ? language.speller.correct(token) : undefined;
       if (corrected) corrections.push({ from: token, to: corrected });
       expanded.push(corrected ?? token);
     };
@@ -83,8 +119,10 @@ export function understand(text: string, language: Language, options: Understand
   }
 
   const terms: string[] = [];
+  const words: string[] = []; // the word or phrase each term came from, for the question reading
   const entities: string[] = [];
   const elsewhere: string[] = [];
+  let speakers: string[] | undefined;
   // Words from some alias that were not part of a name here, with the term each became (parallel arrays).
   const leftoverTokens: string[] = [];
   const leftoverTerms: string[] = [];
@@ -95,13 +133,26 @@ export function understand(text: string, language: Language, options: Understand
     if (span) {
       if (span.kind === "entity") entities.push(span.value);
       if (span.kind === "elsewhere") elsewhere.push(span.value);
-      if (span.kind !== "filler") terms.push(span.kind === "entity" ? entityTerm(span.value) : span.value);
+      if (span.kind !== "filler") {
+        terms.push(span.kind === "entity" ? entityTerm(span.value) : span.value);
+        words.push(tokens.slice(i, i + span.length).join(" "));
+      }
       i += span.length;
       continue;
     }
+    // A phrasal verb the knowledge base doesn't use ("set off", "lean on") is read as one word.
+    const next = tokens[i + 1];
+    if (asQuestion && next && PARTICLES.has(next) && !reading.stopword && !language.usesTerm(reading.term) && language.partsOfSpeech(`${token} ${next}`).size > 0) {
+      terms.push(`${token} ${next}`);
+      words.push(`${token} ${next}`);
+      i += 2;
+      continue;
+    }
     i += 1;
+    if (speakers === undefined && language.isSpeechVerb(token)) speakers = [...entities];
     if (reading.stopword) continue;
     terms.push(reading.term);
+    words.push(token);
     if (reading.aliasWord) {
       leftoverTokens.push(token);
       leftoverTerms.push(reading.term);
@@ -110,22 +161,107 @@ export function understand(text: string, language: Language, options: Understand
   // A word from the alias of an entity the question names is part of that name in another
   // spelling ("qassem suleimani"), not a separate thing asked about.
   if (entities.length > 0 && leftoverTokens.length > 0) {
-    const namedWords = entities.map((entityId) => language.entityAliasWords.get(entityId)).filter((words) => words !== undefined);
+    const namedWords = entities.map((entityId) => language.entityAliasWords.get(entityId)).filter((set) => set !== undefined);
     leftoverTokens.forEach((token, j) => {
-      if (namedWords.some((words) => words.has(token))) terms.splice(terms.indexOf(leftoverTerms[j]!), 1);
+      if (!namedWords.some((set) => set.has(token))) return;
+      const at = terms.indexOf(leftoverTerms[j]!);
+      terms.splice(at, 1);
+      words.splice(at, 1);
     });
   }
   const type = options.statement ? "what" : questionType(tokens);
   const counted = type === "count" && !/ how (many times|often) /.test(` ${tokens.join(" ")} `) ? terms.find((term) => !isEntityTerm(term) && !term.startsWith("!") && term !== COUNT_WORD) : undefined;
-  return {
+  // In a how-many question "number" (count, tally) only says it is one.
+  const kept = distinctPairs(terms, words).filter(([term]) => type !== "count" || term !== COUNT_WORD);
+  const understood: Understanding = {
     type,
-    // In a how-many question "number" (count, tally) only says it is one.
-    terms: distinct(terms).filter((term) => type !== "count" || term !== COUNT_WORD),
+    terms: kept.map(([term]) => term),
     entities: distinct(entities),
     elsewhere,
     corrections,
     ...(counted ? { counted } : {}),
+    speakers: distinct(speakers ?? []),
   };
+  if (asQuestion) understood.question = readQuestion(chatter, prepared, tokens, kept, designators, language);
+  return understood;
+}
+
+/** The question-only reading: how each term is read, unknown names, the form, figures and dates. */
+function readQuestion(
+  text: string,
+  prepared: string,
+  tokens: readonly string[],
+  kept: readonly [term: string, word: string][],
+  designators: readonly string[],
+  language: Language,
+): QuestionReading {
+  const capitalized = capitalizedWords(prepared);
+  const unknownNames = [...designators];
+  const asked: AskedTerm[] = kept.map(([term, word]) => {
+    if (isEntityTerm(term) || term.startsWith("!")) return { word, term, known: true, expansions: [], specific: true };
+    const known = language.usesTerm(term);
+    const expansions = known ? [] : language.expand(word);
+    const parts = language.partsOfSpeech(word);
+    const nameLike = !known && expansions.length === 0 && /^[a-z][a-z]+$/.test(word) && word.length >= 3 && (parts.size === 0 || capitalized.has(word)) && !language.isEnglishWord(word);
+    if (nameLike || (!known && capitalized.has(word) && parts.size === 0)) unknownNames.push(word);
+    const specific = !ORDINARY_NOUNS.has(word) && parts.size > 0 && [...parts].every((pos) => pos === "n");
+    return { word, term, known, expansions, specific };
+  });
+  // "Tower 22", "Camp 5": a capitalized word the catalogue doesn't know, followed by a number, is a name.
+  for (const match of prepared.matchAll(/\b([A-Z][a-z]+)\s+(\d{1,3})\b/g)) {
+    const word = match[1]!.toLowerCase();
+    if (!language.stopwords.has(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
+  }
+  const form = questionForm(tokens, (word) => language.partsOfSpeech(word).has("v") || language.read(word).term !== word);
+  const termOf = (word: string) => kept.find(([, asWord]) => asWord === word || asWord.split(" ").includes(word))?.[0];
+  const countedTerms = distinct((form.counted ?? []).map(termOf).filter((term): term is string => term !== undefined && term !== COUNT_WORD));
+  const predicate = form.predicate ? termOf(form.predicate) : undefined;
+  const { dates, rest } = extractDates(text);
+  return {
+    asked,
+    asksWhatWasSaid: tokens.some((token) => language.isSpeechVerb(token)),
+    unknownNames: distinct(unknownNames),
+    countedTerms,
+    ...(predicate && predicate !== COUNT_WORD ? { predicate } : {}),
+    countsEvents: form.countsEvents ?? false,
+    ...(form.category && termOf(form.category) ? { category: termOf(form.category)! } : {}),
+    dates,
+    numbers: extractNumbers(rest).filter((number) => !number.vague).map((number) => number.value),
+    ...(extractOrdinal(tokens) !== undefined ? { ordinal: extractOrdinal(tokens)! } : {}),
+    text,
+  };
+}
+
+/** Only a token no fact, lexicon or dictionary word explains is worth correcting. */
+function needsCorrection(token: string, language: Language): boolean {
+  if (language.knows(token) || language.stopwords.has(token)) return false;
+  // The English word list holds rare words ("frist", "wen"); a word WordNet lists is asked on purpose.
+  return language.partsOfSpeech(token).size === 0 || !language.isEnglishWord(token);
+}
+
+/**
+ * Newsroom chatter before a colon or a dash ("for the graphic:", "quick q -", "my editor asks —")
+ * wraps the question; it is dropped when what follows reads as the question.
+ */
+export function dropWrapper(text: string): string {
+  const match = /^([^:?]{1,60}?)\s*(?::|\s[-\u2013\u2014]+)\s+(.+)$/s.exec(text);
+  if (!match) return text;
+  const [, wrapper, rest] = match;
+  if (/\b(how|what|whats|when|where|who|whos|why|which|is|are|was|were|did|does|do|has|have)\b/i.test(wrapper!) && wrapper!.split(/\s+/).length > 3) return text;
+  return rest!;
+}
+
+/** "F-16s", "MQ-9", "B-52": model designators no catalogue entry names. */
+const DESIGNATOR = /\b[A-Z]{1,3}-?\d{1,3}[a-zA-Z]?s?\b/g;
+function modelDesignators(text: string): string[] {
+  return [...text.matchAll(DESIGNATOR)].map((match) => match[0].toLowerCase()).filter((word) => !/^(us|u)\d/.test(word));
+}
+
+/** Words written with a capital letter anywhere but at the start of a sentence: names, in a question. */
+function capitalizedWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of text.matchAll(/(?<![.!?:]\s|^)(?<=\s)\p{Lu}[\p{L}'\u2019-]*/gu)) for (const token of wordTokens(match[0])) out.add(token);
+  return out;
 }
 
 /** The longest alias, out-of-scope place, synonym phrase or filler phrase starting at token i, whose trie node is `start`. */
@@ -144,5 +280,14 @@ function distinct(items: readonly string[]): string[] {
   if (items.length > 12) return [...new Set(items)];
   const out: string[] = [];
   for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
+}
+
+/** Each term once, with the word it first came from. */
+function distinctPairs(terms: readonly string[], words: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  terms.forEach((term, i) => {
+    if (!out.some(([seen]) => seen === term)) out.push([term, words[i]!]);
+  });
   return out;
 }

@@ -53,6 +53,8 @@ export const valueSchema = z.discriminatedUnion("kind", [
     qualifier: qualifierSchema.default("exact"),
     place: id.optional(),
     since: isoDate.optional(),
+    /** The source's own vague wording ("thousands"): the value is then only its floor, never a figure to quote. */
+    wording: text.optional(),
   }),
   z.strictObject({
     kind: z.literal("share"),
@@ -63,7 +65,8 @@ export const valueSchema = z.discriminatedUnion("kind", [
   }),
   z.strictObject({ kind: z.literal("date"), of: text, value: isoDate }),
   z.strictObject({ kind: z.literal("place"), of: text, entity: id, only: z.boolean().default(false) }),
-  z.strictObject({ kind: z.literal("group"), of: text, entity: id }),
+  /** Who: a group or a person that fills a role ("attackers", "contributor"). */
+  z.strictObject({ kind: z.enum(["group", "person"]), of: text, entity: id }),
   z.strictObject({ kind: z.literal("distinct"), entities: z.array(id).length(2, "names exactly two entities") }),
   z.strictObject({
     kind: z.enum(["weapon", "injury", "status", "cause"]),
@@ -95,6 +98,8 @@ export const entityFileSchema = z.array(entitySchema);
 
 export const lexiconSchema = z.strictObject({
   stopwords: z.array(text),
+  filler: z.array(text).default([]),
+  speechVerbs: z.array(text).default([]),
   shorthand: z.record(z.string(), text),
   synonyms: z.record(z.string(), z.array(text)),
   outOfScopePlaces: z.array(text),

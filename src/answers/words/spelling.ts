@@ -1,7 +1,7 @@
 // Typo correction against the knowledge base's own vocabulary, with a symmetric-delete index
 // (SymSpell's idea): built once at start, each look-up costs a few dozen map probes instead of a
 // scan of every word. Real English words are never "corrected": they are asked on purpose.
-import { allowedTypoDistance } from "./config.js";
+import { allowedTypoDistance } from "../config.js";
 
 export interface Speller {
   /** The vocabulary word the token was most likely meant to be, or undefined. */

@@ -1,9 +1,16 @@
-// What the engine knows about words, built once at start from the lexicon and the knowledge base:
-// stopwords, shorthand, synonyms, entity aliases, places the sources don't cover, and the speller.
-import type { KnowledgeBase } from "../knowledge/types.js";
-import { aliasKey, wordTokens } from "../knowledge/text-folding.js";
+// What the engine knows about words, built once at start from the lexical resources: the story
+// lexicon (data/lexicon.yaml: stopwords, filler, shorthand, synonyms, places the sources don't
+// cover), the entity catalogue's names, the knowledge base's own vocabulary (for the speller), the
+// English word list, and WordNet for words the knowledge base doesn't use. Every other step reads
+// words through the Language this returns.
+import type { KnowledgeBase } from "../../knowledge/types.js";
+import { aliasKey, wordTokens } from "../../knowledge/text-folding.js";
+import type { EnglishWordCheck } from "./english-words.js";
+import { createStoryLexicon, type LexicalResource, type RelatedWord } from "./lexical-resource.js";
 import { buildSpeller, type Speller } from "./spelling.js";
 import { stem } from "./stem.js";
+import { wordNetResource } from "./wordnet-resource.js";
+import type { PartOfSpeech, WordNet } from "./wordnet.js";
 
 /** What a run of tokens stands for, when it is one of the language's spans, and how many tokens it takes. */
 export type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string; length: number };
@@ -11,6 +18,14 @@ export type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: 
 export interface SpanNode {
   next: Map<string, SpanNode>;
   span?: Span;
+}
+
+/** A term of the knowledge base's vocabulary that a word may stand for, how strongly (0-1), and why. */
+export interface Expansion {
+  term: string;
+  weight: number;
+  /** "WordNet: synonym of station (verb)": for --explain and the editors. */
+  via: string;
 }
 
 export interface Language {
@@ -26,11 +41,24 @@ export interface Language {
   entityAliasWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ids of the entities that are places or bases. */
   places: ReadonlySet<string>;
+  /** Is this token a verb of speech or reaction ("said", "told", "reacted": the lexicon's speechVerbs, any form)? */
+  isSpeechVerb(token: string): boolean;
   speller: Speller;
   /** Is this token one the knowledge base or the lexicon uses? */
   knows(token: string): boolean;
+  /** Is this a word of English (the word list), as opposed to a name or a typo? */
+  isEnglishWord(token: string): boolean;
   /** What a token means on its own (see TokenReading), remembered: start-up reads millions of tokens. */
   read(token: string): TokenReading;
+  /** Does the knowledge base use this term anywhere (its facts, entities or lexicon)? */
+  usesTerm(term: string): boolean;
+  /**
+   * Terms of the knowledge base a word it doesn't use may stand for, from the lexical resources
+   * (WordNet), best first; empty for names, stopwords and words with no related term.
+   */
+  expand(word: string): readonly Expansion[];
+  /** The parts of speech WordNet lists for a word (in any inflected form); empty when it lists none. */
+  partsOfSpeech(word: string): ReadonlySet<PartOfSpeech>;
 }
 
 /** One token, read once: its shorthand, whether it is a stopword or part of a name, the term it stands for, and the spans it starts. */
@@ -46,32 +74,30 @@ export interface TokenReading {
   spans: SpanNode | undefined;
 }
 
+export interface LanguageResources {
+  isEnglishWord: EnglishWordCheck;
+  /** WordNet, for words the knowledge base doesn't use; without it the engine knows only the story's words. */
+  wordNet?: WordNet;
+}
+
+/** How much a related word may count at most, and how many a word may bring. */
+const EXPANSION_FLOOR = 0.35;
+const EXPANSIONS_KEPT = 4;
+
 export function buildLanguage(
   knowledge: KnowledgeBase,
-  isEnglishWord: (word: string) => boolean,
+  resources: LanguageResources,
   tokenize: (text: string) => readonly string[] = wordTokens,
 ): Language {
   const { lexicon } = knowledge;
+  const { isEnglishWord } = resources;
   const stopwords = new Set(lexicon.stopwords.map(wordTokens).filter((tokens) => tokens.length === 1).flat());
-  const stopPhrases = new Set(lexicon.stopwords.map(wordTokens).filter((tokens) => tokens.length > 1).map((tokens) => tokens.join(" ")));
+  const stopPhrases = new Set([...lexicon.stopwords, ...lexicon.filler].map(wordTokens).filter((tokens) => tokens.length > 1).map((tokens) => tokens.join(" ")));
+  for (const word of lexicon.filler.map(wordTokens).filter((tokens) => tokens.length === 1).flat()) stopwords.add(word);
   const shorthand = new Map(Object.entries(lexicon.shorthand).map(([short, long]) => [short.toLowerCase(), wordTokens(long)]));
 
-  const phraseSynonyms = new Map<string, string>();
-  const wordSynonyms = new Map<string, string>();
-  const exactSynonyms = new Map<string, string>();
-  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
-    const term = wordTokens(canonical).map(stem).join(" ");
-    for (const variant of [canonical, ...variants]) {
-      const tokens = wordTokens(variant);
-      if (tokens.length === 1) {
-        // The word itself decides first; by stem, the first group to claim a stem keeps it, so
-        // "responsible" (in one group) and "response" (another) can share the stem "respons".
-        exactSynonyms.set(tokens[0]!, term);
-        if (!wordSynonyms.has(stem(tokens[0]!))) wordSynonyms.set(stem(tokens[0]!), term);
-      }
-      else if (tokens.length > 1) phraseSynonyms.set(tokens.join(" "), term);
-    }
-  }
+  const story = createStoryLexicon(lexicon.synonyms, stem);
+  const speechStems = new Set(lexicon.speechVerbs.map((verb) => stem(verb.toLowerCase())));
 
   const aliases = new Map<string, string>();
   const caseSensitiveNames = new Map<string, string>();
@@ -119,8 +145,31 @@ export function buildLanguage(
   };
   for (const [key, entityId] of aliases) addSpan(key, { kind: "entity", value: entityId });
   for (const key of elsewhere) addSpan(key, { kind: "elsewhere", value: `!${key}` });
-  for (const [key, term] of phraseSynonyms) if (key.includes(" ")) addSpan(key, { kind: "phrase", value: term });
+  for (const [key, term] of story.phrases) addSpan(key, { kind: "phrase", value: term });
   for (const key of stopPhrases) addSpan(key, { kind: "filler", value: key });
+
+  const read = tokenReader({ shorthand, stopwords, aliasWords, story, spans });
+  const vocabulary = new Set<string>();
+  for (const token of frequencies.keys()) if (!stopwords.has(token)) vocabulary.add(read(token).term);
+  for (const term of story.phrases.values()) vocabulary.add(term);
+
+  const termOfPhrase = (phrase: string): string | undefined => {
+    const tokens = wordTokens(phrase);
+    if (tokens.length === 1) return stopwords.has(tokens[0]!) || aliasWords.has(tokens[0]!) ? undefined : read(tokens[0]!).term;
+    return story.phrases.get(tokens.join(" "));
+  };
+  const general: LexicalResource[] = resources.wordNet ? [wordNetResource(resources.wordNet)] : [];
+  const expansions = new Map<string, readonly Expansion[]>();
+  const expand = (word: string): readonly Expansion[] => {
+    let found = expansions.get(word);
+    if (!found) {
+      found = expandWord(word, general, termOfPhrase, (term) => vocabulary.has(term));
+      if (expansions.size > 50_000) expansions.clear();
+      expansions.set(word, found);
+    }
+    return found;
+  };
+  const partsOfSpeech = new Map<string, ReadonlySet<PartOfSpeech>>();
 
   return {
     stopwords,
@@ -129,11 +178,47 @@ export function buildLanguage(
     enclosingPlaces,
     aliasWords,
     entityAliasWords,
+    isSpeechVerb: (token) => speechStems.has(stem(token)),
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
-    read: tokenReader({ shorthand, stopwords, aliasWords, exactSynonyms, wordSynonyms, spans }),
+    read,
     knows: (token) => frequencies.has(token) || shorthand.has(token),
+    isEnglishWord,
+    usesTerm: (term) => vocabulary.has(term),
+    expand,
+    partsOfSpeech: (word) => {
+      let parts = partsOfSpeech.get(word);
+      if (!parts) {
+        parts = new Set(general.flatMap((resource) => resource.partsOfSpeech?.(word) ?? []));
+        if (partsOfSpeech.size > 50_000) partsOfSpeech.clear();
+        partsOfSpeech.set(word, parts);
+      }
+      return parts;
+    },
   };
+}
+
+/** A word's related words from the general resources, as terms the knowledge base uses, strongest first. */
+function expandWord(
+  word: string,
+  resources: readonly LexicalResource[],
+  termOfPhrase: (phrase: string) => string | undefined,
+  used: (term: string) => boolean,
+): Expansion[] {
+  const best = new Map<string, Expansion>();
+  for (const resource of resources) {
+    for (const related of resource.related(word)) {
+      const term = termOfPhrase(related.word);
+      if (!term || !used(term) || related.weight < EXPANSION_FLOOR) continue;
+      const known = best.get(term);
+      if (!known || related.weight > known.weight) best.set(term, { term, weight: related.weight, via: describe(resource, related) });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1)).slice(0, EXPANSIONS_KEPT);
+}
+
+function describe(resource: LexicalResource, related: RelatedWord): string {
+  return `${resource.name}: ${related.relation} ${related.word}`;
 }
 
 /**
@@ -147,10 +232,12 @@ function wordFrequencies(knowledge: KnowledgeBase, tokenize: (text: string) => r
   for (const fact of knowledge.facts) {
     fact.questions.forEach(count);
     count(fact.answer);
+    for (const citation of fact.citations) count(citation.quote);
+    for (const value of fact.values) if ("of" in value) count(value.of);
   }
   for (const entity of knowledge.entities) [entity.name, ...entity.aliases].forEach(count);
   for (const [canonical, variants] of Object.entries(lexicon.synonyms)) [canonical, ...variants].forEach(count);
-  [...lexicon.stopwords, ...Object.values(lexicon.shorthand)].forEach(count);
+  [...lexicon.stopwords, ...lexicon.filler, ...Object.values(lexicon.shorthand)].forEach(count);
   const frequencies = new Map<string, number>();
   for (const [text, times] of occurrences) {
     for (const token of tokenize(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + times);
@@ -163,20 +250,18 @@ function tokenReader(words: {
   shorthand: ReadonlyMap<string, readonly string[]>;
   stopwords: ReadonlySet<string>;
   aliasWords: ReadonlySet<string>;
-  exactSynonyms: ReadonlyMap<string, string>;
-  wordSynonyms: ReadonlyMap<string, string>;
+  story: ReturnType<typeof createStoryLexicon>;
   spans: SpanNode;
 }): (token: string) => TokenReading {
   const readings = new Map<string, TokenReading>();
   return (token) => {
     let reading = readings.get(token);
     if (!reading) {
-      const stemmed = stem(token);
       reading = {
         shorthand: words.shorthand.get(token),
         stopword: words.stopwords.has(token),
         aliasWord: words.aliasWords.has(token),
-        term: words.exactSynonyms.get(token) ?? words.wordSynonyms.get(stemmed) ?? stemmed,
+        term: words.story.termOf(token),
         spans: words.spans.next.get(token),
       };
       if (readings.size >= 500_000) readings.clear();

@@ -1,0 +1,240 @@
+// Step 4: answer, ask which one was meant, or say the sources don't cover it. Every "my sources
+// don't cover that" rule lives here, each named with its reason (as Rasa's FallbackClassifier
+// holds the whole fallback decision): first the rules about the question alone, then the rules a
+// candidate fact must pass, then the score thresholds. The decision says which rule made it.
+import { ENGINE_CONFIG } from "./config.js";
+import type { FactIndex, IndexedFact, Measure } from "./fact-index.js";
+import { earliestDay, extractDates, extractNumbers, sameDate, type ClaimDate } from "./figures.js";
+import type { Candidate } from "./retrieve.js";
+import { entityTerm, isEntityTerm, type AskedTerm, type Understanding } from "./understand.js";
+import type { Language } from "./words/language.js";
+
+export const ABSTENTION_RULES = Object.freeze({
+  "nothing-asked": "the message has no word to look up",
+  "out-of-scope-place": "it names a place the sources don't cover",
+  "unknown-name": "it names someone or something the sources never mention",
+  "after-the-sources": "it asks about a time after the sources' as-of date",
+  "entity-not-covered": "the best fact is not about a person, group or place the question names",
+  "thing-not-covered": "the best fact doesn't mention a thing the question asks about",
+  "count-not-covered": "the best fact counts something else, or nothing",
+  "date-not-covered": "the best fact is not about the date the question names",
+  "figure-not-covered": "the best fact doesn't give the figure the question names",
+  "ordinal-not-covered": "the best fact is not about the first, second ... or latest one the question asks for",
+  "speaker-not-covered": "the sources don't quote the one the question says spoke",
+  "low-score": "no fact matches the question well enough",
+} as const);
+
+export type AbstentionRule = keyof typeof ABSTENTION_RULES;
+
+export type Decision =
+  | { status: "answered"; best: Candidate; rejected: Rejection[] }
+  | { status: "clarify"; options: Candidate[]; rejected: Rejection[] }
+  | { status: "no_answer"; near: Candidate[]; rule: AbstentionRule; detail: string; rejected: Rejection[] };
+
+/** A candidate a rule turned down, and why: for --explain and for the next candidate's chance. */
+export interface Rejection {
+  candidate: Candidate;
+  rule: AbstentionRule;
+  detail: string;
+}
+
+export interface DecisionContext {
+  index: FactIndex;
+  language: Language;
+  /** The last day the sources cover (their latest as-of date, YYYY-MM-DD), and the story's year. */
+  coveredUntil: string;
+  storyYear: number;
+}
+
+const ORDINAL_WORDS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+export function decide(question: Understanding, ranked: readonly Candidate[], context: DecisionContext): Decision {
+  const near = () => ranked.filter((candidate) => candidate.score >= ENGINE_CONFIG.minScoreToSuggest).slice(0, ENGINE_CONFIG.followUps);
+  const refuse = (rule: AbstentionRule, detail: string, rejected: Rejection[] = []): Decision => ({ status: "no_answer", near: near(), rule, detail, rejected });
+  const reading = question.question;
+  if (question.terms.length === 0) return refuse("nothing-asked", "no content word");
+  if (question.elsewhere.length > 0) return refuse("out-of-scope-place", question.elsewhere.map((place) => place.replace(/^!/, "")).join(", "));
+  if (reading && reading.unknownNames.length > 0) return refuse("unknown-name", reading.unknownNames.join(", "));
+  const late = reading?.dates.find((date) => date.relation !== "before" && earliestDay(date, context.storyYear) > context.coveredUntil);
+  if (late) return refuse("after-the-sources", describeDate(late));
+
+  const rejected: Rejection[] = [];
+  const passing: Candidate[] = [];
+  for (const candidate of ranked) {
+    if (candidate.score < ENGINE_CONFIG.minScoreToAnswer) break;
+    const failure = reading ? firstFailure(question, candidate, context) : undefined;
+    if (failure) rejected.push({ candidate, ...failure });
+    else passing.push(candidate);
+  }
+  const [best, second] = passing;
+  if (!best) {
+    if (rejected[0]) return refuse(rejected[0].rule, rejected[0].detail, rejected);
+    return refuse("low-score", `best score ${(ranked[0]?.score ?? 0).toFixed(2)} < ${ENGINE_CONFIG.minScoreToAnswer}`, rejected);
+  }
+  if (second && second.score >= best.score * ENGINE_CONFIG.clarifyRatio) {
+    const options = passing.filter((candidate) => candidate.score >= best.score * ENGINE_CONFIG.clarifyRatio);
+    return { status: "clarify", options: options.slice(0, ENGINE_CONFIG.clarifyChoices), rejected };
+  }
+  return { status: "answered", best, rejected };
+}
+
+/** The first rule this candidate fails, if any: what the question asks that the fact doesn't say. */
+function firstFailure(question: Understanding, candidate: Candidate, context: DecisionContext): { rule: AbstentionRule; detail: string } | undefined {
+  const { index, language } = context;
+  const reading = question.question!;
+  const entry = index.facts[candidate.factIndex]!;
+  const uses = (term: string) => factUses(index, term, candidate.factIndex);
+
+  for (const entityId of question.entities) {
+    if (entry.entities.has(entityId)) continue;
+    const share = (index.postings.get(entityTerm(entityId))?.length ?? 0) / index.facts.length;
+    if (share < ENGINE_CONFIG.storyWideShare) return { rule: "entity-not-covered", detail: entityId };
+  }
+
+  for (const asked of reading.asked) {
+    if (!asked.specific || isEntityTerm(asked.term) || covers(asked, uses)) continue;
+    return { rule: "thing-not-covered", detail: asked.word };
+  }
+
+  if (question.type === "count") {
+    const failure = countFailure(question, entry, index, language);
+    if (failure) return { rule: "count-not-covered", detail: failure };
+  }
+
+  const dates = reading.dates.filter((date) => date.relation !== "before" && date.relation !== "after");
+  if (dates.length > 0) {
+    const known = factDates(entry);
+    const missing = dates.find((date) => !known.some((iso) => sameDate(date, iso)));
+    if (missing) return { rule: "date-not-covered", detail: describeDate(missing) };
+  }
+
+  if (question.type !== "yesno" && reading.numbers.length > 0) {
+    const known = factNumbers(entry);
+    const missing = reading.numbers.find((number) => !known.includes(number));
+    if (missing !== undefined) return { rule: "figure-not-covered", detail: String(missing) };
+  }
+
+  if (reading.ordinal !== undefined) {
+    const word = reading.ordinal === "last" ? undefined : ORDINAL_WORDS[reading.ordinal];
+    const text = factText(entry);
+    const found = reading.ordinal === "last" ? /\b(last|latest|third|most recent|final)\b/.test(text) : word !== undefined && new RegExp(`\\b${word}\\b`).test(text);
+    if (!found) return { rule: "ordinal-not-covered", detail: String(reading.ordinal) };
+  }
+
+  // "What did Khamenei tell al-Sudani?": words only a fact quoting Khamenei has.
+  if (reading.asksWhatWasSaid && question.type !== "yesno" && question.speakers.length > 0 && !question.speakers.some((entityId) => entry.speakers.has(entityId))) {
+    return { rule: "speaker-not-covered", detail: question.speakers.join(", ") };
+  }
+  return undefined;
+}
+
+/** A word the fact uses itself, or through a close relation (a synonym, a related form): never only a broader word. */
+function covers(asked: AskedTerm, uses: (term: string) => boolean): boolean {
+  if (uses(asked.term)) return true;
+  return asked.expansions.some((expansion) => expansion.weight >= ENGINE_CONFIG.closeRelation && uses(expansion.term));
+}
+
+/**
+ * A count is answered only by a fact with a count of that thing: its measure's wording names the
+ * counted word (or a close relation of it), and the verb the question says of it ("killed",
+ * "injured") where another count uses that verb; a name in what is counted ("US troops") must be
+ * one the fact is about.
+ */
+function countFailure(question: Understanding, entry: IndexedFact, index: FactIndex, language: Language): string | undefined {
+  const reading = question.question!;
+  const counts = entry.measures.filter((measure) => measure.value.kind === "count" || measure.value.kind === "share");
+  if (counts.length === 0) return "the fact has no count";
+  const asked = (term: string) => reading.asked.find((a) => a.term === term);
+  const named = (measure: Measure, term: string) => {
+    if (measure.terms.has(term)) return true;
+    const word = asked(term);
+    return Boolean(word?.expansions.some((expansion) => expansion.weight >= ENGINE_CONFIG.closeRelation && measure.terms.has(expansion.term)));
+  };
+  for (const term of reading.countedTerms) {
+    if (isEntityTerm(term) && !entry.entities.has(term.slice(1))) return `the fact is not about ${term.slice(1)}`;
+  }
+  const plain = reading.countedTerms.filter((term) => !isEntityTerm(term));
+  const head = reading.countsEvents ? reading.predicate : plain[plain.length - 1];
+  if (!head) return undefined;
+  const fits = counts.filter((measure) => named(measure, head) || (head === "time" && reading.predicate !== undefined && named(measure, reading.predicate)));
+  if (fits.length === 0) return `no count of ${asked(head)?.word ?? head}`;
+  const predicate = reading.countsEvents ? undefined : reading.predicate;
+  if (predicate && language.usesTerm(predicate) && index.measureTerms.has(predicate) && !fits.some((measure) => named(measure, predicate))) {
+    return `no count of ${asked(head)?.word ?? head} ${asked(predicate)?.word ?? predicate}`;
+  }
+  return undefined;
+}
+
+/** Does the fact use the term anywhere (its postings are sorted by fact)? */
+export function factUses(index: FactIndex, term: string, factIndex: number): boolean {
+  const list = index.postings.get(term);
+  if (!list) return false;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < factIndex) low = middle + 1;
+    else high = middle;
+  }
+  return list[low] === factIndex;
+}
+
+const datesByFact = new WeakMap<IndexedFact, string[]>();
+/** Every date the fact states: its date values, the start of its counts, and the dates its answer and quotes write out. */
+function factDates(entry: IndexedFact): string[] {
+  let dates = datesByFact.get(entry);
+  if (!dates) {
+    const { fact } = entry;
+    dates = [];
+    for (const value of fact.values) {
+      if (value.kind === "date") dates.push(String(value.value));
+      if (value.kind === "count" && value.since) dates.push(String(value.since));
+    }
+    const year = Number(fact.asOf.slice(0, 4));
+    for (const text of [fact.answer, ...fact.citations.map((citation) => citation.quote)]) {
+      for (const date of extractDates(text).dates) dates.push(isoOf(date, year));
+    }
+    datesByFact.set(entry, dates);
+  }
+  return dates;
+}
+
+const numbersByFact = new WeakMap<IndexedFact, number[]>();
+/** Every figure the fact states: its values and the numbers its answer and quotes write out. */
+function factNumbers(entry: IndexedFact): number[] {
+  let numbers = numbersByFact.get(entry);
+  if (!numbers) {
+    const { fact } = entry;
+    numbers = [];
+    for (const value of fact.values) if ((value.kind === "count" || value.kind === "share") && typeof value.value === "number") numbers.push(value.value);
+    for (const text of [fact.answer, ...fact.citations.map((citation) => citation.quote)]) {
+      for (const number of extractNumbers(extractDates(text).rest)) numbers.push(number.value);
+    }
+    numbersByFact.set(entry, numbers);
+  }
+  return numbers;
+}
+
+const textByFact = new WeakMap<IndexedFact, string>();
+function factText(entry: IndexedFact): string {
+  let text = textByFact.get(entry);
+  if (text === undefined) {
+    const { fact } = entry;
+    text = [...fact.questions, fact.answer, ...fact.values.map((value) => ("of" in value ? value.of : ""))].join(" ").toLowerCase();
+    textByFact.set(entry, text);
+  }
+  return text;
+}
+
+function isoOf(date: ClaimDate, year: number): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const y = date.year ?? year;
+  if (date.month === undefined) return String(y);
+  return date.day === undefined ? `${y}-${pad(date.month)}` : `${y}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export function describeDate(date: ClaimDate): string {
+  const month = date.month ? MONTH_NAMES[date.month - 1] : undefined;
+  return [month, date.day, date.year].filter((part) => part !== undefined).join(" ");
+}

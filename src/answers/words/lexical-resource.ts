@@ -1,0 +1,52 @@
+// The one interface through which language knowledge comes into the engine (MiniSearch-style: the
+// core never hard-wires English). The story lexicon is the editors' own word list and always wins;
+// general resources (WordNet) only speak for words the knowledge base doesn't use.
+import { wordTokens } from "../../knowledge/text-folding.js";
+import type { PartOfSpeech } from "./wordnet.js";
+
+/** A word or phrase another word may stand for, how strongly (0-1), and by which relation. */
+export interface RelatedWord {
+  word: string;
+  weight: number;
+  /** "synonym of", "hypernym of", "derived from": for --explain. */
+  relation: string;
+}
+
+export interface LexicalResource {
+  readonly name: string;
+  /** Words a word may stand for, strongest first; its own inflections are the resource's business. */
+  related(word: string): readonly RelatedWord[];
+  partsOfSpeech?(word: string): readonly PartOfSpeech[];
+}
+
+/**
+ * The story lexicon's synonym groups, read as the engine thinks: each word or phrase to the term of
+ * its group's key. The word itself decides first; then its stem, where the first group to claim a
+ * stem keeps it (so "responsible" and "response" can be in different groups).
+ */
+export function createStoryLexicon(groups: Readonly<Record<string, readonly string[]>>, stem: (word: string) => string) {
+  const exact = new Map<string, string>();
+  const byStem = new Map<string, string>();
+  const phrases = new Map<string, string>();
+  for (const [canonical, variants] of Object.entries(groups)) {
+    const term = wordTokens(canonical).map(stem).join(" ");
+    for (const variant of [canonical, ...variants]) {
+      const tokens = wordTokens(variant);
+      if (tokens.length === 1) {
+        exact.set(tokens[0]!, term);
+        if (!byStem.has(stem(tokens[0]!))) byStem.set(stem(tokens[0]!), term);
+      } else if (tokens.length > 1) {
+        phrases.set(tokens.join(" "), term);
+      }
+    }
+  }
+  return {
+    /** Multi-word variants ("hit back") and the term each stands for. */
+    phrases: phrases as ReadonlyMap<string, string>,
+    /** The term a single word stands for: its group's, or its own stem. */
+    termOf(word: string): string {
+      const stemmed = stem(word);
+      return exact.get(word) ?? byStem.get(stemmed) ?? stemmed;
+    },
+  };
+}

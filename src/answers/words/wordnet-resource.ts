@@ -1,0 +1,67 @@
+// WordNet as a lexical resource: a word's synonyms, derivationally related forms and one level of
+// broader and narrower words, weighed by how common the sense is. Far-fetched readings are kept
+// out: only a word's first few senses count, rare senses weigh less, and a very polysemous word
+// ("get", "set", "run") brings only its commonest senses, at a discount.
+import { WORDNET_CONFIG } from "../config.js";
+import type { LexicalResource, RelatedWord } from "./lexical-resource.js";
+import { baseForms, phraseBaseForms } from "./morphology.js";
+import type { PartOfSpeech, WordNet } from "./wordnet.js";
+
+const POS_NAMES: Record<PartOfSpeech, string> = { n: "noun", v: "verb", a: "adjective", r: "adverb" };
+
+/** The relations followed, each with how much a word reached through it counts. */
+const RELATIONS: Readonly<Record<string, { weight: number; name: string }>> = {
+  "+": { weight: WORDNET_CONFIG.derived, name: "related form of" },
+  "@": { weight: WORDNET_CONFIG.broader, name: "broader word for" },
+  "@i": { weight: WORDNET_CONFIG.broader, name: "broader word for" },
+  "~": { weight: WORDNET_CONFIG.narrower, name: "narrower word for" },
+  "&": { weight: WORDNET_CONFIG.similar, name: "similar to" },
+  $: { weight: WORDNET_CONFIG.similar, name: "verb like" },
+  "\\": { weight: WORDNET_CONFIG.derived, name: "pertaining to" },
+  "=": { weight: WORDNET_CONFIG.attribute, name: "attribute of" },
+};
+
+export function wordNetResource(wordNet: WordNet): LexicalResource {
+  return {
+    name: "WordNet",
+    related(word) {
+      const words = word.split(" ");
+      const forms = words.length > 1 ? phraseBaseForms(words, wordNet) : baseForms(word, wordNet);
+      const related: RelatedWord[] = [];
+      for (const form of forms) {
+        const entry = wordNet.lookup(form.lemma, form.pos);
+        if (!entry) continue;
+        const polysemous = entry.senses.length > WORDNET_CONFIG.polysemousFrom;
+        const senses = entry.senses.slice(0, polysemous ? WORDNET_CONFIG.sensesOfPolysemous : WORDNET_CONFIG.sensesRead);
+        senses.forEach((offset, rank) => {
+          // A sense WordNet's tagged corpus never saw (beyond the first) is a rare reading.
+          const rare = rank > 0 && rank >= entry.taggedSenses;
+          const senseWeight = (WORDNET_CONFIG.senseWeights[rank] ?? 0) * (rare ? WORDNET_CONFIG.rareSense : 1) * (polysemous ? WORDNET_CONFIG.polysemous : 1);
+          if (senseWeight <= 0) return;
+          const synset = wordNet.synset(form.pos, offset);
+          const ownWord = synset.words.indexOf(form.lemma) + 1;
+          const of = `${form.lemma} (${POS_NAMES[form.pos]})`;
+          for (const other of synset.words) {
+            if (other !== form.lemma) related.push({ word: other, weight: senseWeight * WORDNET_CONFIG.synonym, relation: `synonym of ${of}:` });
+          }
+          for (const pointer of synset.pointers) {
+            const relation = RELATIONS[pointer.symbol];
+            // A lexical pointer (from one word of the synset) counts only from the word asked about.
+            if (!relation || (pointer.sourceWord !== 0 && pointer.sourceWord !== ownWord)) continue;
+            const target = wordNet.synset(pointer.pos, pointer.offset);
+            const targets = pointer.targetWord !== 0 ? [target.words[pointer.targetWord - 1]!] : target.words;
+            for (const other of targets) {
+              if (other !== form.lemma) related.push({ word: other, weight: senseWeight * relation.weight, relation: `${relation.name} ${of}:` });
+            }
+          }
+        });
+      }
+      return related;
+    },
+    partsOfSpeech(word) {
+      const words = word.split(" ");
+      const forms = words.length > 1 ? phraseBaseForms(words, wordNet) : baseForms(word, wordNet);
+      return [...new Set(forms.map((form) => form.pos))];
+    },
+  };
+}
