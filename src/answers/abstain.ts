@@ -21,6 +21,7 @@ export const ABSTENTION_RULES = Object.freeze({
   "figure-not-covered": "the best fact doesn't give the figure the question names",
   "ordinal-not-covered": "the best fact is not about the first, second ... or latest one the question asks for",
   "speaker-not-covered": "the sources don't quote the one the question says spoke",
+  "statement-not-covered": "the best fact doesn't speak to a word of what the yes/no question states",
   "low-score": "no fact matches the question well enough",
 } as const);
 
@@ -46,6 +47,8 @@ export interface DecisionContext {
   storyYear: number;
 }
 
+/** Units of time: a "how long" question is answered by a count of one of these. */
+const DURATION = /\b(days?|weeks?|months?|years?|hours?|minutes?)\b/;
 const ORDINAL_WORDS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
 export function decide(question: Understanding, ranked: readonly Candidate[], context: DecisionContext): Decision {
@@ -65,6 +68,12 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
     const failure = reading ? firstFailure(question, candidate, context) : undefined;
     if (failure) rejected.push({ candidate, ...failure });
     else passing.push(candidate);
+  }
+  // "what kind of injuries": among close candidates, the ones that name that kind of thing.
+  const category = reading?.category;
+  if (category && passing.length > 1) {
+    const fitting = passing.filter((candidate) => namesOneOf(context.index.facts[candidate.factIndex]!, category, context.language));
+    if (fitting.length > 0 && fitting[0]!.score >= passing[0]!.score * ENGINE_CONFIG.clarifyRatio) passing.splice(0, passing.length, ...fitting);
   }
   const [best, second] = passing;
   if (!best) {
@@ -93,12 +102,21 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
 
   for (const asked of reading.asked) {
     if (!asked.specific || isEntityTerm(asked.term) || covers(asked, uses)) continue;
+    // "which district": a fact naming a district answers it.
+    if (asked.term === reading.category && namesOneOf(entry, asked.term, language)) continue;
     return { rule: "thing-not-covered", detail: asked.word };
   }
 
   if (question.type === "count") {
     const failure = countFailure(question, entry, index, language);
     if (failure) return { rule: "count-not-covered", detail: failure };
+  }
+
+  if (reading.asksHowLong && !entry.fact.values.some((value) => value.kind === "count" && DURATION.test(value.of))) {
+    return { rule: "count-not-covered", detail: "the fact gives no length of time" };
+  }
+  if (reading.asksExactDay && !entry.fact.values.some((value) => value.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(String(value.value)))) {
+    return { rule: "date-not-covered", detail: "the fact gives no exact day" };
   }
 
   const dates = reading.dates.filter((date) => date.relation !== "before" && date.relation !== "after");
@@ -121,17 +139,34 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
     if (!found) return { rule: "ordinal-not-covered", detail: String(reading.ordinal) };
   }
 
+  // A yes/no question states something: the fact must speak to nearly all of it, or it answers another question.
+  if (question.type === "yesno") {
+    const known = reading.asked.filter((asked) => asked.known && !isEntityTerm(asked.term) && !asked.term.startsWith("!"));
+    const missing = known.filter((asked) => !uses(asked.term));
+    if (missing.length > 0 && missing.length >= known.length * ENGINE_CONFIG.yesNoUncovered) return { rule: "statement-not-covered", detail: missing.map((asked) => asked.word).join(", ") };
+  }
+
   // "What did Khamenei tell al-Sudani?": words only a fact quoting Khamenei has.
-  if (reading.asksWhatWasSaid && question.type !== "yesno" && question.speakers.length > 0 && !question.speakers.some((entityId) => entry.speakers.has(entityId))) {
+  if (reading.asksWhatWasSaid && question.speakers.length > 0 && !question.speakers.some((entityId) => entry.speakers.has(entityId))) {
     return { rule: "speaker-not-covered", detail: question.speakers.join(", ") };
   }
   return undefined;
 }
 
-/** A word the fact uses itself, or through a close relation (a synonym, a related form): never only a broader word. */
+/** Does the fact name an entity of this kind ("district", "town", "militia"), or hold a value of it ("weapon", "injury")? */
+function namesOneOf(entry: IndexedFact, category: string, language: Language): boolean {
+  for (const entityId of entry.entities) if (language.entityCategories.get(entityId)?.has(category)) return true;
+  return entry.fact.values.some((value) => language.read(value.kind).term === category);
+}
+
+/**
+ * A word the fact uses itself, or through a related word that says at least as much (a synonym, a
+ * related form, a narrower word: "hospital" covers "medical facility"); a broader word never covers
+ * it ("warships" doesn't say which carriers).
+ */
 function covers(asked: AskedTerm, uses: (term: string) => boolean): boolean {
   if (uses(asked.term)) return true;
-  return asked.expansions.some((expansion) => expansion.weight >= ENGINE_CONFIG.closeRelation && uses(expansion.term));
+  return asked.expansions.some((expansion) => expansion.relation !== "broader" && expansion.weight >= ENGINE_CONFIG.coveringRelation && uses(expansion.term));
 }
 
 /**
@@ -154,7 +189,8 @@ function countFailure(question: Understanding, entry: IndexedFact, index: FactIn
     if (isEntityTerm(term) && !entry.entities.has(term.slice(1))) return `the fact is not about ${term.slice(1)}`;
   }
   const plain = reading.countedTerms.filter((term) => !isEntityTerm(term));
-  const head = reading.countsEvents ? reading.predicate : plain[plain.length - 1];
+  // "how often has Washington retaliated", "how much did it cost": the verb says what is counted.
+  const head = reading.countsEvents || plain.length === 0 ? reading.predicate : plain[plain.length - 1];
   if (!head) return undefined;
   const fits = counts.filter((measure) => named(measure, head) || (head === "time" && reading.predicate !== undefined && named(measure, reading.predicate)));
   if (fits.length === 0) return `no count of ${asked(head)?.word ?? head}`;

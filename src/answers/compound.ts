@@ -26,8 +26,8 @@ export function splitQuestions(text: string): string[] {
   return parts.filter((part) => /\w/.test(part));
 }
 
-/** At least a question word and one more word, or three words: enough to be a question of its own. */
+/** A question word and at least one more word: enough to be a question of its own ("According to the Pentagon" is not). */
 function asksSomething(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length >= 3 || (words.length >= 2 && new RegExp(`^${QUESTION_WORD}$`, "i").test(words[0]!));
+  return words.length >= 2 && words.some((word) => new RegExp(`^${QUESTION_WORD}$`, "i").test(word.replace(/[^\w']/g, "")));
 }

@@ -36,10 +36,17 @@ export const ENGINE_CONFIG = Object.freeze({
    * meant: a fact not about it only scores less. A rarer name the best fact is not about means another question.
    */
   storyWideShare: 0.35,
-  /** A related word this strong (a synonym, a related form) covers a word asked about; a broader word does not. */
+  /**
+   * A yes/no question whose best fact leaves this share of its words (the ones the knowledge base
+   * uses) unsaid asks about something else: "Were the Nov. 12 strikes carried out by drones?"
+   */
+  yesNoUncovered: 0.25,
+  /** A related word this strong (a synonym, a related form) stands for a counted word; a broader word does not. */
   closeRelation: 0.75,
+  /** A related word at least this strong, and not broader, covers a thing asked about ("hospital" for "medical facility"). */
+  coveringRelation: 0.45,
   /** Below this score FactDesk says its sources don't cover the question. Tuned on the evaluation set. */
-  minScoreToAnswer: 0.5,
+  minScoreToAnswer: 0.45,
   /** A runner-up this close to the best (as a share of it) makes the question ambiguous: clarify. */
   clarifyRatio: 0.9,
   /** Partial matches at least this good are offered as "you could ask" suggestions. */

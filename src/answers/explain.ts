@@ -4,7 +4,7 @@
 import { ABSTENTION_RULES } from "./abstain.js";
 import { describeDate } from "./abstain.js";
 import type { EngineParts, QuestionWork } from "./engine.js";
-import { combine, factorsOf, querySlots } from "./score.js";
+import { combine, factorsOf, querySlots, rankByDefinition } from "./score.js";
 import { isEntityTerm } from "./understand.js";
 
 const CANDIDATES_SHOWN = 5;
@@ -15,7 +15,7 @@ export function explainWork(work: readonly QuestionWork[], parts: EngineParts): 
 }
 
 function explainOne(entry: QuestionWork, parts: EngineParts, heading: string): string {
-  const { understood, decision, ranked } = entry;
+  const { understood, decision } = entry;
   const { index, language } = parts;
   const reading = understood.question;
   const lines: string[] = [`${heading}"${entry.text}"`, "", "Understood:"];
@@ -52,7 +52,9 @@ function explainOne(entry: QuestionWork, parts: EngineParts, heading: string): s
 
   lines.push("", "Candidates (score = recall x (0.4 + 0.6 x phrasing) x names x type x measure):");
   const question = { ...understood, expansions: reading?.asked.map((asked) => asked.expansions) };
-  for (const candidate of ranked.slice(0, CANDIDATES_SHOWN)) {
+  // The reference ranking, so candidates below the suggestion score still show.
+  const shown = rankByDefinition(question, index, language.places, CANDIDATES_SHOWN);
+  for (const candidate of shown) {
     const factors = factorsOf(question, slots, candidate.factIndex, index, language.places);
     const rejection = decision.rejected.find((r) => r.candidate.factIndex === candidate.factIndex);
     lines.push(
@@ -60,7 +62,7 @@ function explainOne(entry: QuestionWork, parts: EngineParts, heading: string): s
         (rejection ? `  -- turned down: ${rejection.rule} (${rejection.detail})` : ""),
     );
   }
-  if (ranked.length === 0) lines.push("  (no fact shares a word with the question)");
+  if (shown.length === 0) lines.push("  (no fact shares a word with the question)");
 
   lines.push("", "Decision:");
   if (entry.describes) lines.push(`  answered from the catalogue entry for ${parts.entities.get(entry.describes)?.name}`);

@@ -153,6 +153,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       for (const entityId of entityIds) {
         entities.add(entityId);
         for (const place of language.enclosingPlaces.get(entityId) ?? []) entities.add(place);
+        // A fact about Iran answers a question about "Tehran" meaning Iran's government.
+        for (const metonym of language.metonymsOf.get(entityId) ?? []) entities.add(metonym);
       }
     };
     about(fact.entities);
@@ -301,4 +303,5 @@ function meanOf(values: Iterable<number>): number {
   }
   return count > 0 ? sum / count : 1;
 }
+
 

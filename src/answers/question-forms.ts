@@ -14,7 +14,7 @@ const TYPE_SIGNALS: readonly [QuestionType, RegExp][] = [
   ["when", / when | (what|which) (date|dates|day|days|time|month|year|week) | since when | how long | dates? of /g],
   ["where", / where | (what|which) (base|bases|city|cities|country|countries|place|places|location|locations|town|towns|district|districts|province|provinces|site|sites|area|areas|region|part) /g],
   ["who", / who | whom | whose | (what|which) (group|groups|militia|militias|faction|factions|person|people|official|officials|leader|leaders|organization|organizations|organisation|agency|outlet|writer|reporter) /g],
-  ["why", / why | how come | (reason|reasons|motive|motives|rationale|purpose|point|goal|aim|aims) (of|for|behind|is|was) | (what|which) (reason|reasons|motive|purpose|goal|aim) | what for | for what /g],
+  ["why", / why | how come | (reason|reasons|motive|motives|rationale|purpose|point|goal|aim|aims|argument|justification|case|logic|thinking) (of|for|behind|is|was) | (what|which) (reason|reasons|motive|purpose|goal|aim) | what for | for what /g],
   ["how", / how (did|does|do|is|are|was|were|has|have|had|can|could|would|will|badly|effective|successful|big|bad|serious) /g],
 ];
 

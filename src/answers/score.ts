@@ -99,7 +99,7 @@ export function factorsOf(question: AskedQuestion, slots: readonly QuerySlot[], 
 }
 
 /** Every fact that shares a term with the question, scored by the definition and sorted: what rankFacts must return. */
-export function rankByDefinition(question: AskedQuestion, index: FactIndex, places: ReadonlySet<string>, limit = ENGINE_CONFIG.candidatesKept): { factIndex: number; score: number; recall: number }[] {
+export function rankByDefinition(question: AskedQuestion, index: FactIndex, places: ReadonlySet<string>, limit: number = ENGINE_CONFIG.candidatesKept): { factIndex: number; score: number; recall: number }[] {
   const slots = querySlots(question, index);
   const touched = new Set<number>();
   for (const slot of slots) for (const { term } of slot.alternatives) for (const factIndex of index.postings.get(term) ?? []) touched.add(factIndex);

@@ -8,7 +8,7 @@
 import { wordTokens } from "../knowledge/text-folding.js";
 import { extractDates, extractNumbers, extractOrdinal, type ClaimDate } from "./figures.js";
 import { questionForm, questionType, type QuestionType } from "./question-forms.js";
-import type { Expansion, Language, Span, SpanNode } from "./words/language.js";
+import type { Expansion, Language, Span, SpanNode, TokenReading } from "./words/language.js";
 
 export type { QuestionType } from "./question-forms.js";
 
@@ -22,7 +22,7 @@ export interface AskedTerm {
   known: boolean;
   /** For a word the knowledge base doesn't use: the terms it may stand for, and why. */
   expansions: readonly Expansion[];
-  /** A word WordNet lists only as a noun and that names a kind of thing ("embassy", "cost"): a constraint, not colour. */
+  /** A noun for a concrete thing or a person ("embassy", "cost", "leader"): a constraint, not colour. */
   specific: boolean;
 }
 
@@ -55,12 +55,19 @@ export interface QuestionReading {
   countsEvents: boolean;
   /** "which base", "what weapons": the term of the kind of thing asked for. */
   category?: string;
+  /** "how long": the answer is a duration (or the time between two events), not a date. */
+  asksHowLong: boolean;
+  /** "what day", "the exact date": a date to the day, not a month or a year. */
+  asksExactDay: boolean;
   dates: ClaimDate[];
   numbers: number[];
   ordinal?: number | "last";
   /** The text read, after chatter was dropped. */
   text: string;
 }
+
+/** Month names and numbers: parts of a date or a figure, never a question's verb. */
+const MONTH_OR_NUMBER = /^(\d+(st|nd|rd|th)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/;
 
 const ENTITY_PREFIX = "@";
 export const entityTerm = (entityId: string) => `${ENTITY_PREFIX}${entityId}`;
@@ -90,7 +97,7 @@ export interface UnderstandOptions {
 
 export function understand(text: string, language: Language, options: UnderstandOptions): Understanding {
   const asQuestion = options.correctTypos && !options.statement;
-  const chatter = asQuestion ? dropWrapper(text) : text;
+  const chatter = asQuestion ? dropWrapper(text, (prefix) => namesContent(prefix, language)) : text;
   let prepared = chatter;
   const caseSensitive = language.caseSensitiveAliases;
   if (caseSensitive) prepared = prepared.replace(caseSensitive.pattern, (alias) => ` ${caseSensitive.names.get(alias)!} `);
@@ -140,9 +147,10 @@ export function understand(text: string, language: Language, options: Understand
       i += span.length;
       continue;
     }
-    // A phrasal verb the knowledge base doesn't use ("set off", "lean on") is read as one word.
+    // A phrasal verb or a compound the knowledge base doesn't use ("set off", "lean on", "aircraft
+    // carrier", "price tag") is read as one word.
     const next = tokens[i + 1];
-    if (asQuestion && next && PARTICLES.has(next) && !reading.stopword && !language.usesTerm(reading.term) && language.partsOfSpeech(`${token} ${next}`).size > 0) {
+    if (asQuestion && next && !reading.stopword && readsAsOneWord(token, next, readings[i + 1]!, language)) {
       terms.push(`${token} ${next}`);
       words.push(`${token} ${next}`);
       i += 2;
@@ -204,7 +212,7 @@ function readQuestion(
     const parts = language.partsOfSpeech(word);
     const nameLike = !known && expansions.length === 0 && /^[a-z][a-z]+$/.test(word) && word.length >= 3 && (parts.size === 0 || capitalized.has(word)) && !language.isEnglishWord(word);
     if (nameLike || (!known && capitalized.has(word) && parts.size === 0)) unknownNames.push(word);
-    const specific = !ORDINARY_NOUNS.has(word) && parts.size > 0 && [...parts].every((pos) => pos === "n");
+    const specific = !ORDINARY_NOUNS.has(word) && !/^\d/.test(word) && language.namesAThing(word);
     return { word, term, known, expansions, specific };
   });
   // "Tower 22", "Camp 5": a capitalized word the catalogue doesn't know, followed by a number, is a name.
@@ -212,13 +220,19 @@ function readQuestion(
     const word = match[1]!.toLowerCase();
     if (!language.stopwords.has(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
   }
-  const form = questionForm(tokens, (word) => language.partsOfSpeech(word).has("v") || language.read(word).term !== word);
+  let form = questionForm(tokens, (word) => !MONTH_OR_NUMBER.test(word) && language.partsOfSpeech(word).has("v"));
+  // "how much damage", "how much support": a degree, not a figure (unlike "how much money", "how much did it cost").
+  const much = tokens.indexOf("much");
+  if (form.type === "count" && much > 0 && tokens[much - 1] === "how" && form.counted?.length && !form.counted.some((word) => language.namesAThing(word))) form = { type: "how" };
   const termOf = (word: string) => kept.find(([, asWord]) => asWord === word || asWord.split(" ").includes(word))?.[0];
   const countedTerms = distinct((form.counted ?? []).map(termOf).filter((term): term is string => term !== undefined && term !== COUNT_WORD));
   const predicate = form.predicate ? termOf(form.predicate) : undefined;
   const { dates, rest } = extractDates(text);
+  const joined = ` ${tokens.join(" ")} `;
   return {
     asked,
+    asksHowLong: / how long /.test(joined),
+    asksExactDay: / (what|which|exact|precise|specific) (day|date) | exactly when | (on|to) the day /.test(joined),
     asksWhatWasSaid: tokens.some((token) => language.isSpeechVerb(token)),
     unknownNames: distinct(unknownNames),
     countedTerms,
@@ -232,6 +246,13 @@ function readQuestion(
   };
 }
 
+/** Two tokens WordNet lists as one word, where the knowledge base doesn't use one of them. */
+function readsAsOneWord(token: string, next: string, nextReading: TokenReading, language: Language): boolean {
+  if (nextReading.spans?.span || (nextReading.stopword && !PARTICLES.has(next))) return false;
+  const unknown = !language.usesTerm(language.read(token).term) || (!PARTICLES.has(next) && !language.usesTerm(nextReading.term));
+  return unknown && language.partsOfSpeech(`${token} ${next}`).size > 0;
+}
+
 /** Only a token no fact, lexicon or dictionary word explains is worth correcting. */
 function needsCorrection(token: string, language: Language): boolean {
   if (language.knows(token) || language.stopwords.has(token)) return false;
@@ -241,14 +262,23 @@ function needsCorrection(token: string, language: Language): boolean {
 
 /**
  * Newsroom chatter before a colon or a dash ("for the graphic:", "quick q -", "my editor asks —")
- * wraps the question; it is dropped when what follows reads as the question.
+ * wraps the question; it is dropped when it names nothing the knowledge base knows (a topic before
+ * a dash, "Kataeb Hezbollah - which country's militia is that?", stays).
  */
-export function dropWrapper(text: string): string {
+export function dropWrapper(text: string, namesContent: (prefix: string) => boolean): string {
   const match = /^([^:?]{1,60}?)\s*(?::|\s[-\u2013\u2014]+)\s+(.+)$/s.exec(text);
   if (!match) return text;
   const [, wrapper, rest] = match;
-  if (/\b(how|what|whats|when|where|who|whos|why|which|is|are|was|were|did|does|do|has|have)\b/i.test(wrapper!) && wrapper!.split(/\s+/).length > 3) return text;
+  if (namesContent(wrapper!)) return text;
   return rest!;
+}
+
+/** Does the text hold a word the knowledge base uses, or a name? */
+function namesContent(text: string, language: Language): boolean {
+  return wordTokens(text).some((token) => {
+    const reading = language.read(token);
+    return Boolean(reading.spans?.span) || (!reading.stopword && language.usesTerm(reading.term));
+  });
 }
 
 /** "F-16s", "MQ-9", "B-52": model designators no catalogue entry names. */

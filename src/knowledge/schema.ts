@@ -39,6 +39,10 @@ export const entitySchema = z.strictObject({
   aliases: z.array(text).min(1, "must list at least the name people type"),
   caseSensitiveAliases: z.array(text).optional(),
   within: id.optional(),
+  /** What kind of place or group it is ("country", "town", "district", "militia"): answers "which town", "which district". */
+  category: text.optional(),
+  /** Metonymy: the entity a name often stands for ("Tehran" for Iran's government, "Baghdad" for Iraq's). */
+  standsFor: id.optional(),
   description: text,
   citations: z.array(citationSchema).min(1, "every entity needs a citation"),
 });

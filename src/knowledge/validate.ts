@@ -30,6 +30,9 @@ export function checkKnowledge(knowledge: KnowledgeBase): DataProblem[] {
     if (entity.within && !entityIds.has(entity.within)) {
       problems.push({ file: entity.file, field: `${entity.id}.within`, message: `names unknown entity "${entity.within}"` });
     }
+    if (entity.standsFor && !entityIds.has(entity.standsFor)) {
+      problems.push({ file: entity.file, field: `${entity.id}.standsFor`, message: `names unknown entity "${entity.standsFor}"` });
+    }
     checkCitations(knowledge, entity.citations, entity.file, entity.id, problems);
   }
 

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from "../../knowledge/types.js";
 import { aliasKey, wordTokens } from "../../knowledge/text-folding.js";
 import type { EnglishWordCheck } from "./english-words.js";
-import { createStoryLexicon, type LexicalResource, type RelatedWord } from "./lexical-resource.js";
+import { createStoryLexicon, type LexicalResource, type RelatedWord, type Relation } from "./lexical-resource.js";
 import { buildSpeller, type Speller } from "./spelling.js";
 import { stem } from "./stem.js";
 import { wordNetResource } from "./wordnet-resource.js";
@@ -24,6 +24,8 @@ export interface SpanNode {
 export interface Expansion {
   term: string;
   weight: number;
+  /** A broader word ("warship" for "carrier") stands in for the word in the score, but never covers it. */
+  relation: Relation;
   /** "WordNet: synonym of station (verb)": for --explain and the editors. */
   via: string;
 }
@@ -35,6 +37,10 @@ export interface Language {
   caseSensitiveAliases?: { pattern: RegExp; names: ReadonlyMap<string, string> };
   /** Each entity and the places that contain it ("albukamal" -> syria). */
   enclosingPlaces: ReadonlyMap<string, readonly string[]>;
+  /** Each entity and the terms for what kind of thing it is (its category, kind and the last word of its names: "district", "base", "town"). */
+  entityCategories: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each entity and the names that often stand for it (iran -> tehran): metonymy, from the catalogue. */
+  metonymsOf: ReadonlyMap<string, readonly string[]>;
   /** Every word used in some alias ("qassem"). */
   aliasWords: ReadonlySet<string>;
   /** Each entity and the words of its aliases (soleimani -> qassem, suleimani, ...). */
@@ -50,7 +56,7 @@ export interface Language {
   isEnglishWord(token: string): boolean;
   /** What a token means on its own (see TokenReading), remembered: start-up reads millions of tokens. */
   read(token: string): TokenReading;
-  /** Does the knowledge base use this term anywhere (its facts, entities or lexicon)? */
+  /** Do the facts use this term (in their questions, answers, quotes or values' wordings)? */
   usesTerm(term: string): boolean;
   /**
    * Terms of the knowledge base a word it doesn't use may stand for, from the lexical resources
@@ -59,6 +65,8 @@ export interface Language {
   expand(word: string): readonly Expansion[];
   /** The parts of speech WordNet lists for a word (in any inflected form); empty when it lists none. */
   partsOfSpeech(word: string): ReadonlySet<PartOfSpeech>;
+  /** Does the word name a concrete thing or a person (an embassy, a cost, a leader)? Such a word is a constraint, not colour. */
+  namesAThing(word: string): boolean;
 }
 
 /** One token, read once: its shorthand, whether it is a stopword or part of a name, the term it stands for, and the spans it starts. */
@@ -127,6 +135,9 @@ export function buildLanguage(
     enclosingPlaces.set(entity.id, chain);
   }
 
+  const metonymsOf = new Map<string, string[]>();
+  for (const entity of knowledge.entities) if (entity.standsFor) metonymsOf.set(entity.standsFor, [...(metonymsOf.get(entity.standsFor) ?? []), entity.id]);
+
   const frequencies = wordFrequencies(knowledge, tokenize);
   const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
 
@@ -149,9 +160,19 @@ export function buildLanguage(
   for (const key of stopPhrases) addSpan(key, { kind: "filler", value: key });
 
   const read = tokenReader({ shorthand, stopwords, aliasWords, story, spans });
-  const vocabulary = new Set<string>();
-  for (const token of frequencies.keys()) if (!stopwords.has(token)) vocabulary.add(read(token).term);
-  for (const term of story.phrases.values()) vocabulary.add(term);
+  const entityCategories = new Map<string, Set<string>>();
+  for (const entity of knowledge.entities) {
+    const terms = new Set<string>([read(entity.kind).term]);
+    for (const text of [entity.category, entity.name, ...entity.aliases]) {
+      const tokens = text ? wordTokens(text) : [];
+      const words = text === entity.category ? tokens : tokens.slice(-1);
+      for (const word of words) if (!stopwords.has(word)) terms.add(read(word).term);
+    }
+    entityCategories.set(entity.id, terms);
+  }
+  // The terms facts use (their questions, answers, quotes and what their values measure): what a
+  // word from elsewhere may usefully be read as. Words only in names or the lexicon are not among them.
+  const vocabulary = factVocabulary(knowledge, tokenize, read, stopwords, story.phrases);
 
   const termOfPhrase = (phrase: string): string | undefined => {
     const tokens = wordTokens(phrase);
@@ -176,6 +197,8 @@ export function buildLanguage(
     shorthand,
     ...(caseSensitiveAliases ? { caseSensitiveAliases } : {}),
     enclosingPlaces,
+    entityCategories,
+    metonymsOf,
     aliasWords,
     entityAliasWords,
     isSpeechVerb: (token) => speechStems.has(stem(token)),
@@ -186,6 +209,7 @@ export function buildLanguage(
     isEnglishWord,
     usesTerm: (term) => vocabulary.has(term),
     expand,
+    namesAThing: (word) => general.some((resource) => resource.namesAThing?.(word) ?? false),
     partsOfSpeech: (word) => {
       let parts = partsOfSpeech.get(word);
       if (!parts) {
@@ -211,7 +235,7 @@ function expandWord(
       const term = termOfPhrase(related.word);
       if (!term || !used(term) || related.weight < EXPANSION_FLOOR) continue;
       const known = best.get(term);
-      if (!known || related.weight > known.weight) best.set(term, { term, weight: related.weight, via: describe(resource, related) });
+      if (!known || related.weight > known.weight) best.set(term, { term, weight: related.weight, relation: related.kind, via: describe(resource, related) });
     }
   }
   return [...best.values()].sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1)).slice(0, EXPANSIONS_KEPT);
@@ -243,6 +267,36 @@ function wordFrequencies(knowledge: KnowledgeBase, tokenize: (text: string) => r
     for (const token of tokenize(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + times);
   }
   return frequencies;
+}
+
+function factVocabulary(
+  knowledge: KnowledgeBase,
+  tokenize: (text: string) => readonly string[],
+  read: (token: string) => TokenReading,
+  stopwords: ReadonlySet<string>,
+  phrases: ReadonlyMap<string, string>,
+): Set<string> {
+  const texts = new Set<string>();
+  for (const fact of knowledge.facts) {
+    for (const question of fact.questions) texts.add(question);
+    texts.add(fact.answer);
+    for (const citation of fact.citations) texts.add(citation.quote);
+    for (const value of fact.values) if ("of" in value) texts.add(value.of);
+  }
+  const vocabulary = new Set<string>();
+  for (const text of texts) {
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (!stopwords.has(token)) vocabulary.add(read(token).term);
+      // A lexicon phrase the facts use ("hit back") counts as its term.
+      for (let length = 2; length <= 4 && i + length <= tokens.length; length++) {
+        const term = phrases.get(tokens.slice(i, i + length).join(" "));
+        if (term) vocabulary.add(term);
+      }
+    }
+  }
+  return vocabulary;
 }
 
 /** Remembers each token's reading; chat can bring any word, so the memory is bounded. */

@@ -5,9 +5,13 @@ import { wordTokens } from "../../knowledge/text-folding.js";
 import type { PartOfSpeech } from "./wordnet.js";
 
 /** A word or phrase another word may stand for, how strongly (0-1), and by which relation. */
+export type Relation = "synonym" | "derived" | "similar" | "broader" | "narrower" | "attribute";
+
 export interface RelatedWord {
   word: string;
   weight: number;
+  /** How it relates: a broader word ("warship" for "carrier") says less than was asked. */
+  kind: Relation;
   /** "synonym of", "hypernym of", "derived from": for --explain. */
   relation: string;
 }
@@ -17,6 +21,8 @@ export interface LexicalResource {
   /** Words a word may stand for, strongest first; its own inflections are the resource's business. */
   related(word: string): readonly RelatedWord[];
   partsOfSpeech?(word: string): readonly PartOfSpeech[];
+  /** Does the word name a concrete thing or a person (an embassy, a cost, a leader), as a noun? */
+  namesAThing?(word: string): boolean;
 }
 
 /**

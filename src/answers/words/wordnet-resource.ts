@@ -3,23 +3,26 @@
 // out: only a word's first few senses count, rare senses weigh less, and a very polysemous word
 // ("get", "set", "run") brings only its commonest senses, at a discount.
 import { WORDNET_CONFIG } from "../config.js";
-import type { LexicalResource, RelatedWord } from "./lexical-resource.js";
+import type { LexicalResource, RelatedWord, Relation } from "./lexical-resource.js";
 import { baseForms, phraseBaseForms } from "./morphology.js";
 import type { PartOfSpeech, WordNet } from "./wordnet.js";
 
 const POS_NAMES: Record<PartOfSpeech, string> = { n: "noun", v: "verb", a: "adjective", r: "adverb" };
 
 /** The relations followed, each with how much a word reached through it counts. */
-const RELATIONS: Readonly<Record<string, { weight: number; name: string }>> = {
-  "+": { weight: WORDNET_CONFIG.derived, name: "related form of" },
-  "@": { weight: WORDNET_CONFIG.broader, name: "broader word for" },
-  "@i": { weight: WORDNET_CONFIG.broader, name: "broader word for" },
-  "~": { weight: WORDNET_CONFIG.narrower, name: "narrower word for" },
-  "&": { weight: WORDNET_CONFIG.similar, name: "similar to" },
-  $: { weight: WORDNET_CONFIG.similar, name: "verb like" },
-  "\\": { weight: WORDNET_CONFIG.derived, name: "pertaining to" },
-  "=": { weight: WORDNET_CONFIG.attribute, name: "attribute of" },
+const RELATIONS: Readonly<Record<string, { weight: number; name: string; kind: Relation }>> = {
+  "+": { weight: WORDNET_CONFIG.derived, name: "related form of", kind: "derived" },
+  "@": { weight: WORDNET_CONFIG.broader, name: "broader word for", kind: "broader" },
+  "@i": { weight: WORDNET_CONFIG.broader, name: "broader word for", kind: "broader" },
+  "~": { weight: WORDNET_CONFIG.narrower, name: "narrower word for", kind: "narrower" },
+  "&": { weight: WORDNET_CONFIG.similar, name: "similar to", kind: "similar" },
+  $: { weight: WORDNET_CONFIG.similar, name: "verb like", kind: "similar" },
+  "\\": { weight: WORDNET_CONFIG.derived, name: "pertaining to", kind: "derived" },
+  "=": { weight: WORDNET_CONFIG.attribute, name: "attribute of", kind: "attribute" },
 };
+
+/** The kinds of noun that name a particular thing or person: leaving one uncovered means another question. */
+const CONCRETE = new Set(["noun.artifact", "noun.location", "noun.object", "noun.substance", "noun.food", "noun.body", "noun.animal", "noun.plant", "noun.person", "noun.possession"]);
 
 export function wordNetResource(wordNet: WordNet): LexicalResource {
   return {
@@ -42,7 +45,7 @@ export function wordNetResource(wordNet: WordNet): LexicalResource {
           const ownWord = synset.words.indexOf(form.lemma) + 1;
           const of = `${form.lemma} (${POS_NAMES[form.pos]})`;
           for (const other of synset.words) {
-            if (other !== form.lemma) related.push({ word: other, weight: senseWeight * WORDNET_CONFIG.synonym, relation: `synonym of ${of}:` });
+            if (other !== form.lemma) related.push({ word: other, weight: senseWeight * WORDNET_CONFIG.synonym, kind: "synonym", relation: `synonym of ${of}:` });
           }
           for (const pointer of synset.pointers) {
             const relation = RELATIONS[pointer.symbol];
@@ -51,12 +54,22 @@ export function wordNetResource(wordNet: WordNet): LexicalResource {
             const target = wordNet.synset(pointer.pos, pointer.offset);
             const targets = pointer.targetWord !== 0 ? [target.words[pointer.targetWord - 1]!] : target.words;
             for (const other of targets) {
-              if (other !== form.lemma) related.push({ word: other, weight: senseWeight * relation.weight, relation: `${relation.name} ${of}:` });
+              if (other !== form.lemma) related.push({ word: other, weight: senseWeight * relation.weight, kind: relation.kind, relation: `${relation.name} ${of}:` });
             }
           }
         });
       }
       return related;
+    },
+    namesAThing(word) {
+      const forms = baseForms(word, wordNet);
+      const noun = forms.find((form) => form.pos === "n");
+      if (!noun) return false;
+      const entry = wordNet.lookup(noun.lemma, "n")!;
+      if (!CONCRETE.has(wordNet.synset("n", entry.senses[0]!).kind)) return false;
+      // A word that is more often a verb ("to ship", "to station") is read as one.
+      const verb = forms.find((form) => form.pos === "v");
+      return !verb || entry.senses.length >= wordNet.lookup(verb.lemma, "v")!.senses.length;
     },
     partsOfSpeech(word) {
       const words = word.split(" ");

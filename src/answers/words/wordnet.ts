@@ -35,6 +35,8 @@ export interface Pointer {
 export interface Synset {
   offset: number;
   pos: PartOfSpeech;
+  /** Its lexicographer file ("noun.artifact", "noun.person", "verb.motion"): the broad kind of thing it is. */
+  kind: string;
   /** Its words, lower case, with spaces for WordNet's underscores ("prime minister"). */
   words: readonly string[];
   pointers: readonly Pointer[];
@@ -143,5 +145,15 @@ function parseDataLine(line: string, pos: PartOfSpeech): Synset {
       targetWord: parseInt(sourceTarget.slice(2), 16),
     });
   }
-  return { offset: Number(fields[0]), pos, words, pointers };
+  return { offset: Number(fields[0]), pos, kind: LEXICOGRAPHER_FILES[Number(fields[1])] ?? "unknown", words, pointers };
 }
+
+/** WordNet's lexicographer files, by number (lexnames(5WN)). */
+const LEXICOGRAPHER_FILES = [
+  "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute", "noun.body",
+  "noun.cognition", "noun.communication", "noun.event", "noun.feeling", "noun.food", "noun.group", "noun.location",
+  "noun.motive", "noun.object", "noun.person", "noun.phenomenon", "noun.plant", "noun.possession", "noun.process",
+  "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance", "noun.time", "verb.body", "verb.change",
+  "verb.cognition", "verb.communication", "verb.competition", "verb.consumption", "verb.contact", "verb.creation",
+  "verb.emotion", "verb.motion", "verb.perception", "verb.possession", "verb.social", "verb.stative", "verb.weather", "adj.ppl",
+];
