@@ -51,7 +51,12 @@ export interface DecisionContext {
 const DURATION = /\b(days?|weeks?|months?|years?|hours?|minutes?)\b/;
 const ORDINAL_WORDS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-export function decide(question: Understanding, ranked: readonly Candidate[], context: DecisionContext): Decision {
+export interface DecideOptions {
+  /** A fact to stay with if it answers this question too (the fact the earlier question was answered with). */
+  preferFact?: number;
+}
+
+export function decide(question: Understanding, ranked: readonly Candidate[], context: DecisionContext, options: DecideOptions = {}): Decision {
   const near = () => ranked.filter((candidate) => candidate.score >= ENGINE_CONFIG.minScoreToSuggest).slice(0, ENGINE_CONFIG.followUps);
   const refuse = (rule: AbstentionRule, detail: string, rejected: Rejection[] = []): Decision => ({ status: "no_answer", near: near(), rule, detail, rejected });
   const reading = question.question;
@@ -75,12 +80,17 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
     const fitting = passing.filter((candidate) => namesOneOf(context.index.facts[candidate.factIndex]!, category, context.language));
     if (fitting.length > 0 && fitting[0]!.score >= passing[0]!.score * ENGINE_CONFIG.clarifyRatio) passing.splice(0, passing.length, ...fitting);
   }
+  // The second half of "When was the explosion, and how many died?" is about the same fact, when it can be.
+  const preferred = options.preferFact !== undefined ? passing.find((candidate) => candidate.factIndex === options.preferFact) : undefined;
+  if (preferred && preferred.score >= passing[0]!.score * ENGINE_CONFIG.stayWithRatio) return { status: "answered", best: preferred, rejected };
   const [best, second] = passing;
   if (!best) {
     if (rejected[0]) return refuse(rejected[0].rule, rejected[0].detail, rejected);
     return refuse("low-score", `best score ${(ranked[0]?.score ?? 0).toFixed(2)} < ${ENGINE_CONFIG.minScoreToAnswer}`, rejected);
   }
-  if (second && second.score >= best.score * ENGINE_CONFIG.clarifyRatio) {
+  // Only a question that says little ("how many in Syria?") is ambiguous; a fuller one takes its best fact.
+  const ownWords = question.terms.filter((term) => !isEntityTerm(term) && !term.startsWith("!")).length;
+  if (second && ownWords <= ENGINE_CONFIG.clarifyAtMostWords && second.score >= best.score * ENGINE_CONFIG.clarifyRatio) {
     const options = passing.filter((candidate) => candidate.score >= best.score * ENGINE_CONFIG.clarifyRatio);
     return { status: "clarify", options: options.slice(0, ENGINE_CONFIG.clarifyChoices), rejected };
   }
@@ -119,6 +129,14 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
     return { rule: "date-not-covered", detail: "the fact gives no exact day" };
   }
 
+  // "before Oct. 17": a fact whose dates all fall on or after it speaks of later.
+  const before = reading.dates.find((date) => date.relation === "before");
+  if (before) {
+    const known = factValueDates(entry);
+    const day = earliestDay(before, context.storyYear);
+    if (known.length > 0 && known.every((iso) => iso >= day.slice(0, iso.length))) return { rule: "date-not-covered", detail: `before ${describeDate(before)}` };
+  }
+
   const dates = reading.dates.filter((date) => date.relation !== "before" && date.relation !== "after");
   if (dates.length > 0) {
     const known = factDates(entry);
@@ -142,8 +160,11 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
   // A yes/no question states something: the fact must speak to nearly all of it, or it answers another question.
   if (question.type === "yesno") {
     const known = reading.asked.filter((asked) => asked.known && !isEntityTerm(asked.term) && !asked.term.startsWith("!"));
+    const weightOf = (asked: AskedTerm) => index.idf.get(asked.term) ?? 0;
     const missing = known.filter((asked) => !uses(asked.term));
-    if (missing.length > 0 && missing.length >= known.length * ENGINE_CONFIG.yesNoUncovered) return { rule: "statement-not-covered", detail: missing.map((asked) => asked.word).join(", ") };
+    const missingWeight = missing.reduce((sum, asked) => sum + weightOf(asked), 0);
+    const knownWeight = known.reduce((sum, asked) => sum + weightOf(asked), 0);
+    if (missing.length > 0 && missingWeight >= knownWeight * ENGINE_CONFIG.yesNoUncovered) return { rule: "statement-not-covered", detail: missing.map((asked) => asked.word).join(", ") };
   }
 
   // "What did Khamenei tell al-Sudani?": words only a fact quoting Khamenei has.
@@ -231,6 +252,16 @@ function factDates(entry: IndexedFact): string[] {
       for (const date of extractDates(text).dates) dates.push(isoOf(date, year));
     }
     datesByFact.set(entry, dates);
+  }
+  return dates;
+}
+
+/** The dates the fact's values give (its events and the start of its counts). */
+function factValueDates(entry: IndexedFact): string[] {
+  const dates: string[] = [];
+  for (const value of entry.fact.values) {
+    if (value.kind === "date") dates.push(String(value.value));
+    if (value.kind === "count" && value.since) dates.push(String(value.since));
   }
   return dates;
 }

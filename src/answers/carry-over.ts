@@ -13,11 +13,16 @@ export interface CarriedOver {
   carried: boolean;
 }
 
-/** Does the question lean on an earlier one: nothing of its own to ask about, or a pronoun with little else? */
-export function leansOnEarlier(current: Understanding, text: string): boolean {
+/**
+ * Does the question lean on an earlier one: nothing of its own to ask about, or a pronoun with
+ * little else? Within one message ("When did Hamas attack Israel, and how many were killed?") a
+ * question of one word of its own and no name leans on the one before it too.
+ */
+export function leansOnEarlier(current: Understanding, text: string, sameMessage = false): boolean {
   const own = ownContent(current);
   if (own.length === 0) return true;
-  return REFERRING.test(text) && own.length <= 1 && current.entities.length === 0;
+  if (own.length > 1 || current.entities.length > 0) return false;
+  return sameMessage || REFERRING.test(text);
 }
 
 /**
@@ -25,8 +30,8 @@ export function leansOnEarlier(current: Understanding, text: string): boolean {
  * words, and its names unless the current question names its own of the same kind (a new place
  * replaces the old place). Its own kind of question and its own words stay.
  */
-export function carryOver(earlier: Understanding, current: Understanding, text: string, isPlace: (entityId: string) => boolean): CarriedOver {
-  if (!leansOnEarlier(current, text)) return { understood: current, carried: false };
+export function carryOver(earlier: Understanding, current: Understanding, text: string, isPlace: (entityId: string) => boolean, sameMessage = false): CarriedOver {
+  if (!leansOnEarlier(current, text, sameMessage)) return { understood: current, carried: false };
   const ownPlaces = current.entities.some(isPlace);
   const ownOthers = current.entities.some((entityId) => !isPlace(entityId));
   const keptEntities = earlier.entities.filter((entityId) => (isPlace(entityId) ? !ownPlaces : !ownOthers));

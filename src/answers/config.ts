@@ -40,7 +40,7 @@ export const ENGINE_CONFIG = Object.freeze({
    * A yes/no question whose best fact leaves this share of its words (the ones the knowledge base
    * uses) unsaid asks about something else: "Were the Nov. 12 strikes carried out by drones?"
    */
-  yesNoUncovered: 0.25,
+  yesNoUncovered: 0.3,
   /** A related word this strong (a synonym, a related form) stands for a counted word; a broader word does not. */
   closeRelation: 0.75,
   /** A related word at least this strong, and not broader, covers a thing asked about ("hospital" for "medical facility"). */
@@ -49,6 +49,10 @@ export const ENGINE_CONFIG = Object.freeze({
   minScoreToAnswer: 0.45,
   /** A runner-up this close to the best (as a share of it) makes the question ambiguous: clarify. */
   clarifyRatio: 0.9,
+  /** ... but only a question of at most this many words of its own (names aside) says too little to tell. */
+  clarifyAtMostWords: 1,
+  /** A later question of the same message stays with the earlier one's fact while it scores this share of the best. */
+  stayWithRatio: 0.75,
   /** Partial matches at least this good are offered as "you could ask" suggestions. */
   minScoreToSuggest: 0.2,
   /** How many related questions follow an answer, and how many candidates a clarification offers. */

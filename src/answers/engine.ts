@@ -108,10 +108,11 @@ export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
   for (const asked of splitQuestions(text)) {
     const own = understand(asked, language, { correctTypos: true });
     const earlier = work[work.length - 1]?.understood;
-    const { understood, carried } = earlier ? carryOver(earlier, own, asked, (entityId) => language.places.has(entityId)) : { understood: own, carried: false };
+    const { understood, carried } = earlier ? carryOver(earlier, own, asked, (entityId) => language.places.has(entityId), true) : { understood: own, carried: false };
     // Candidates below the score worth suggesting never change the decision.
     const ranked = rankFacts(understood, index, language.places, { minScore: ENGINE_CONFIG.minScoreToSuggest });
-    const decision = decide(understood, ranked, parts.decisions);
+    const before = work[work.length - 1]?.decision;
+    const decision = decide(understood, ranked, parts.decisions, before?.status === "answered" ? { preferFact: before.best.factIndex } : {});
     const entry: QuestionWork = { text: asked, understood, carried, ranked, decision };
     // "Who is Bashar al-Assad?": a bare name no fact is about is answered from the entity catalogue.
     const [entityId] = understood.entities;

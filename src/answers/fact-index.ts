@@ -46,7 +46,7 @@ export interface FactIndex {
   measureTerms: ReadonlySet<string>;
   /** Inverse document frequency of each term the facts use. */
   idf: ReadonlyMap<string, number>;
-  /** The weight of a word no fact uses: a share of a typical word's, so an unfamiliar ordinary word costs a little, never the question. */
+  /** The weight of a word no fact uses, in a question of no word the facts use. */
   unknownIdf: number;
   /** Term -> indices of the facts that use it anywhere, in fact order. */
   postings: ReadonlyMap<string, Int32Array>;
@@ -173,6 +173,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       measures.push({ type, ...measureWording(value.of), value, ...("place" in value && value.place ? { place: value.place } : {}) });
       measureTypeMasks[factIndex] = measureTypeMasks[factIndex]! | typeBit(type);
     }
+    // A fact with an attribution answers who says it ("Who is behind the figure of 61?").
+    if (fact.saidBy) types.add("who");
     for (const type of types) typeMasks[factIndex] = typeMasks[factIndex]! | typeBit(type);
     // Names count through the fact's entities, which include the places that contain them.
     for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) post(term, factIndex, 1);

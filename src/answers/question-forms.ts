@@ -48,9 +48,9 @@ export interface QuestionForm {
  * The question's form, from its lower-case tokens. `isVerb` says whether a word can be a verb
  * (from WordNet), to find the predicate of a count.
  */
-export function questionForm(tokens: readonly string[], isVerb: (word: string) => boolean = () => true): QuestionForm {
+export function questionForm(tokens: readonly string[], isVerb: (word: string) => boolean = () => true, isNoun: (word: string) => boolean = () => true): QuestionForm {
   const type = questionType(tokens);
-  const category = categoryOf(tokens);
+  const category = categoryOf(tokens, isNoun);
   if (type !== "count") return { type, ...(category ? { category } : {}) };
   return { type, ...countedOf(tokens, isVerb), ...(category ? { category } : {}) };
 }
@@ -93,13 +93,20 @@ function countedOf(tokens: readonly string[], isVerb: (word: string) => boolean)
     end = i;
     if (tokens[start] === "times" || tokens[start] === "time") return { countsEvents: true, ...predicateAfter(tokens, start + 1, isVerb) };
   } else {
-    // "the casualty toll", "what's the attack count": the words before the count noun
+    // "the casualty toll", "what's the attack count": the words before the count noun; "the
+    // iraq vs syria split on the attacks": the words after it, when those before name places.
     const at = tokens.findIndex((token) => COUNT_NOUNS.has(token));
     for (let i = at - 1; i >= 0 && i >= at - 2; i--) {
-      if (PHRASE_ENDS.has(tokens[i]!) || NOT_COUNTED.has(tokens[i]!) || tokens[i] === "whats" || tokens[i] === "what") break;
+      if (PHRASE_ENDS.has(tokens[i]!) || NOT_COUNTED.has(tokens[i]!) || tokens[i] === "whats" || tokens[i] === "what" || tokens[i] === "versus") break;
       counted.unshift(tokens[i]!);
     }
     end = at + 1;
+    if (counted.length === 0 && at >= 0 && ["of", "on", "for", "in"].includes(tokens[at + 1] ?? "")) {
+      let i = at + 2;
+      while (tokens[i] === "the" || tokens[i] === "these" || tokens[i] === "those") i++;
+      for (; i < tokens.length && !PHRASE_ENDS.has(tokens[i]!); i++) if (!NOT_COUNTED.has(tokens[i]!)) counted.push(tokens[i]!);
+      end = i;
+    }
   }
   return { ...(counted.length ? { counted } : {}), ...predicateAfter(tokens, end, isVerb) };
 }
@@ -125,14 +132,18 @@ function predicateAfter(tokens: readonly string[], from: number, isVerb: (word: 
 
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "get", "got", "gotten", "the", "us", "u", "s", "they", "it", "there", "so", "far", "now", "actually", "really"]);
 
+/** Words after which the word before is a verb, not a noun ("what set this off", "what hit the base"). */
+const OBJECT_WORDS = new Set(["this", "that", "it", "them", "him", "her", "the", "a", "an", "off", "up", "out", "us", "these", "those"]);
+
 /** "which base", "what weapons", "what kind of injuries", "what type of drones": the noun the answer is one of. */
-function categoryOf(tokens: readonly string[]): string | undefined {
+function categoryOf(tokens: readonly string[], isNoun: (word: string) => boolean): string | undefined {
   for (let i = 0; i < tokens.length - 1; i++) {
     if (tokens[i] !== "which" && tokens[i] !== "what" && tokens[i] !== "whats") continue;
     let j = i + 1;
     if ((tokens[j] === "kind" || tokens[j] === "kinds" || tokens[j] === "type" || tokens[j] === "types" || tokens[j] === "sort") && tokens[j + 1] === "of") j += 2;
     const noun = tokens[j];
     if (!noun || PHRASE_ENDS.has(noun) || AUXILIARIES.has(noun) || noun === "the" || noun === "a" || noun === "happened") continue;
+    if (!isNoun(noun) || OBJECT_WORDS.has(tokens[j + 1] ?? "")) continue;
     return noun;
   }
   return undefined;

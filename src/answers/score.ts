@@ -35,18 +35,28 @@ export interface QuerySlot {
 export const FACTOR_MAXIMA = Object.freeze({ recall: 1, phrasing: 1, entities: 1, type: 1, measure: 1 });
 
 export function querySlots(question: AskedQuestion, index: FactIndex): QuerySlot[] {
+  // A word no fact uses weighs a share of the question's typical word (unknownTermWeight): an
+  // unfamiliar ordinary word costs a little, in proportion to its share of the question.
+  let knownWeight = 0;
+  let known = 0;
+  for (const term of question.terms) {
+    const idf = index.idf.get(term);
+    if (idf === undefined) continue;
+    knownWeight += termWeight(term, idf);
+    known++;
+  }
+  const unknownWeight = known > 0 ? (knownWeight / known) * ENGINE_CONFIG.unknownTermWeight : index.unknownIdf;
   return question.terms.map((term, t) => {
     const idf = index.idf.get(term);
     if (idf !== undefined) {
       const weight = termWeight(term, idf);
       return { weight, alternatives: [{ term, contribution: weight }] };
     }
-    // A word no fact uses weighs as an unfamiliar word does, whatever it may stand for: a related
-    // term (WordNet) fills the slot as strongly as the relation is close, never more.
+    // A related term (WordNet) fills the slot as strongly as the relation is close, never more.
     const alternatives = (question.expansions?.[t] ?? [])
       .filter((expansion) => index.idf.has(expansion.term))
-      .map((expansion) => ({ term: expansion.term, contribution: expansion.weight * index.unknownIdf }));
-    return { weight: index.unknownIdf, alternatives };
+      .map((expansion) => ({ term: expansion.term, contribution: expansion.weight * unknownWeight }));
+    return { weight: unknownWeight, alternatives };
   });
 }
 

@@ -76,6 +76,9 @@ export const isEntityTerm = (term: string) => term.startsWith(ENTITY_PREFIX);
 /** The lexicon's word for "number" (count, tally, total): a count signal, never what is counted. */
 const COUNT_WORD = "number";
 
+/** Pronouns that can sit inside a phrasal verb ("set this off", "hit them back"). */
+const OBJECT_PRONOUNS = new Set(["this", "that", "it", "them", "him", "her", "us", "these", "those"]);
+
 /** Particles that make a phrasal verb with the word before them ("set off", "hit back", "lean on"). */
 const PARTICLES = new Set(["off", "up", "out", "back", "down", "in", "on", "over", "away", "into"]);
 
@@ -148,12 +151,19 @@ export function understand(text: string, language: Language, options: Understand
       continue;
     }
     // A phrasal verb or a compound the knowledge base doesn't use ("set off", "lean on", "aircraft
-    // carrier", "price tag") is read as one word.
+    // carrier", "price tag") is read as one word, also around a pronoun ("set this off").
     const next = tokens[i + 1];
     if (asQuestion && next && !reading.stopword && readsAsOneWord(token, next, readings[i + 1]!, language)) {
       terms.push(`${token} ${next}`);
       words.push(`${token} ${next}`);
       i += 2;
+      continue;
+    }
+    const after = tokens[i + 2];
+    if (asQuestion && next && after && OBJECT_PRONOUNS.has(next) && PARTICLES.has(after) && !reading.stopword && readsAsOneWord(token, after, readings[i + 2]!, language)) {
+      terms.push(`${token} ${after}`);
+      words.push(`${token} ${after}`);
+      i += 3;
       continue;
     }
     i += 1;
@@ -190,7 +200,15 @@ export function understand(text: string, language: Language, options: Understand
     ...(counted ? { counted } : {}),
     speakers: distinct(speakers ?? []),
   };
-  if (asQuestion) understood.question = readQuestion(chatter, prepared, tokens, kept, designators, language);
+  if (asQuestion) {
+    const { reading, form } = readQuestion(chatter, prepared, tokens, kept, designators, language);
+    understood.question = reading;
+    // The form's reading of the kind of question is the finer one ("how much damage" is no count).
+    if (form !== understood.type) {
+      understood.type = form;
+      if (form !== "count") delete understood.counted;
+    }
+  }
   return understood;
 }
 
@@ -202,7 +220,7 @@ function readQuestion(
   kept: readonly [term: string, word: string][],
   designators: readonly string[],
   language: Language,
-): QuestionReading {
+): { reading: QuestionReading; form: QuestionType } {
   const capitalized = capitalizedWords(prepared);
   const unknownNames = [...designators];
   const asked: AskedTerm[] = kept.map(([term, word]) => {
@@ -220,7 +238,7 @@ function readQuestion(
     const word = match[1]!.toLowerCase();
     if (!language.stopwords.has(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
   }
-  let form = questionForm(tokens, (word) => !MONTH_OR_NUMBER.test(word) && language.partsOfSpeech(word).has("v"));
+  let form = questionForm(tokens, (word) => !MONTH_OR_NUMBER.test(word) && language.partsOfSpeech(word).has("v"), (word) => language.partsOfSpeech(word).has("n"));
   // "how much damage", "how much support": a degree, not a figure (unlike "how much money", "how much did it cost").
   const much = tokens.indexOf("much");
   if (form.type === "count" && much > 0 && tokens[much - 1] === "how" && form.counted?.length && !form.counted.some((word) => language.namesAThing(word))) form = { type: "how" };
@@ -229,7 +247,7 @@ function readQuestion(
   const predicate = form.predicate ? termOf(form.predicate) : undefined;
   const { dates, rest } = extractDates(text);
   const joined = ` ${tokens.join(" ")} `;
-  return {
+  const reading: QuestionReading = {
     asked,
     asksHowLong: / how long /.test(joined),
     asksExactDay: / (what|which|exact|precise|specific) (day|date) | exactly when | (on|to) the day /.test(joined),
@@ -244,6 +262,7 @@ function readQuestion(
     ...(extractOrdinal(tokens) !== undefined ? { ordinal: extractOrdinal(tokens)! } : {}),
     text,
   };
+  return { reading, form: form.type };
 }
 
 /** Two tokens WordNet lists as one word, where the knowledge base doesn't use one of them. */

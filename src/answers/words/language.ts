@@ -7,6 +7,7 @@ import type { KnowledgeBase } from "../../knowledge/types.js";
 import { aliasKey, wordTokens } from "../../knowledge/text-folding.js";
 import type { EnglishWordCheck } from "./english-words.js";
 import { createStoryLexicon, type LexicalResource, type RelatedWord, type Relation } from "./lexical-resource.js";
+import { baseForms } from "./morphology.js";
 import { buildSpeller, type Speller } from "./spelling.js";
 import { stem } from "./stem.js";
 import { wordNetResource } from "./wordnet-resource.js";
@@ -104,7 +105,8 @@ export function buildLanguage(
   for (const word of lexicon.filler.map(wordTokens).filter((tokens) => tokens.length === 1).flat()) stopwords.add(word);
   const shorthand = new Map(Object.entries(lexicon.shorthand).map(([short, long]) => [short.toLowerCase(), wordTokens(long)]));
 
-  const story = createStoryLexicon(lexicon.synonyms, stem);
+  const wordNet = resources.wordNet;
+  const story = createStoryLexicon(lexicon.synonyms, stem, wordNet ? (word) => inflectedForms(word, wordNet) : undefined);
   const speechStems = new Set(lexicon.speechVerbs.map((verb) => stem(verb.toLowerCase())));
 
   const aliases = new Map<string, string>();
@@ -220,6 +222,12 @@ export function buildLanguage(
       return parts;
     },
   };
+}
+
+/** The dictionary forms of a word that looks inflected ("bases", "struck", "retaliated"); none for names and figures. */
+function inflectedForms(word: string, wordNet: WordNet): string[] {
+  if (/\d/.test(word) || word.length < 3) return [];
+  return baseForms(word, wordNet).map((form) => form.lemma).filter((lemma) => lemma !== word);
 }
 
 /** A word's related words from the general resources, as terms the knowledge base uses, strongest first. */

@@ -27,10 +27,16 @@ export interface LexicalResource {
 
 /**
  * The story lexicon's synonym groups, read as the engine thinks: each word or phrase to the term of
- * its group's key. The word itself decides first; then its stem, where the first group to claim a
- * stem keeps it (so "responsible" and "response" can be in different groups).
+ * its group's key. The word itself decides first, then its dictionary forms ("retaliates" ->
+ * retaliate), so a group claims a word's inflections but never another word that happens to share
+ * its stem ("object" is not "objective"). Without a dictionary, stems stand in for forms, and the
+ * first group to claim a stem keeps it.
  */
-export function createStoryLexicon(groups: Readonly<Record<string, readonly string[]>>, stem: (word: string) => string) {
+export function createStoryLexicon(
+  groups: Readonly<Record<string, readonly string[]>>,
+  stem: (word: string) => string,
+  dictionaryForms?: (word: string) => readonly string[],
+) {
   const exact = new Map<string, string>();
   const byStem = new Map<string, string>();
   const phrases = new Map<string, string>();
@@ -51,8 +57,14 @@ export function createStoryLexicon(groups: Readonly<Record<string, readonly stri
     phrases: phrases as ReadonlyMap<string, string>,
     /** The term a single word stands for: its group's, or its own stem. */
     termOf(word: string): string {
-      const stemmed = stem(word);
-      return exact.get(word) ?? byStem.get(stemmed) ?? stemmed;
+      const own = exact.get(word);
+      if (own) return own;
+      if (!dictionaryForms) return byStem.get(stem(word)) ?? stem(word);
+      for (const form of dictionaryForms(word)) {
+        const group = exact.get(form);
+        if (group) return group;
+      }
+      return stem(word);
     },
   };
 }
