@@ -4,7 +4,7 @@
 
 const QUESTION_WORD = "(?:what|whats|what's|when|where|who|whom|whose|which|why|how|is|are|was|were|did|does|do|has|have|had|can|could)";
 /** ", and who ...", " and how many ...", "; when ...": a second question after the first. */
-const SECOND_QUESTION = new RegExp(`\\s*(?:,\\s*(?:and|but)?|;|\\s+and|\\s+but|\\?)\\s+(?=${QUESTION_WORD}\\b)`, "i");
+const SECOND_QUESTION = new RegExp(`\\s*(?:,\\s*(?:and|but)?|;|\\s+and|\\s+but|\\?)\\s+(?=(?:(?:in|on|at|from|for|to|with|by|since)\\s+)?${QUESTION_WORD}\\b)`, "i");
 /** "When and where did ...": two question words sharing one question. */
 const TWO_QUESTION_WORDS = /^\s*(what|when|where|who|why|how(?: many| much)?)\s+and\s+(what|when|where|who|why|how(?: many| much)?)\b\s*(.*)$/i;
 
