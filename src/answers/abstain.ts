@@ -19,6 +19,8 @@ export const ABSTENTION_RULES = Object.freeze({
   "count-not-covered": "the best fact counts something else, or nothing",
   "date-not-covered": "the best fact is not about the date the question names",
   "figure-not-covered": "the best fact doesn't give the figure the question names",
+  "focus-not-covered": "the best fact doesn't speak of what the question asks for",
+  "event-not-covered": "the best fact gives the date, place or person of another event",
   "ordinal-not-covered": "the best fact is not about the first, second ... or latest one the question asks for",
   "speaker-not-covered": "the sources don't quote the one the question says spoke",
   "statement-not-covered": "the best fact doesn't speak to a word of what the yes/no question states",
@@ -110,8 +112,9 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
     if (share < ENGINE_CONFIG.storyWideShare) return { rule: "entity-not-covered", detail: entityId };
   }
 
+  // A thing the facts never name ("embassy", "cost", "aircraft carrier"); a word they do use is the score's business.
   for (const asked of reading.asked) {
-    if (!asked.specific || isEntityTerm(asked.term) || covers(asked, uses)) continue;
+    if (!asked.specific || asked.known || isEntityTerm(asked.term) || covers(asked, uses)) continue;
     // "which district": a fact naming a district answers it.
     if (asked.term === reading.category && namesOneOf(entry, asked.term, language)) continue;
     return { rule: "thing-not-covered", detail: asked.word };
@@ -120,6 +123,22 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
   if (question.type === "count") {
     const failure = countFailure(question, entry, index, language);
     if (failure) return { rule: "count-not-covered", detail: failure };
+  }
+
+  // "What is the weather in Baghdad?": what a what-question asks for must be something the fact speaks of.
+  const focus = reading.focus === undefined ? undefined : reading.asked.find((asked) => asked.word === reading.focus);
+  if (focus && !isEntityTerm(focus.term) && !covers(focus, uses)) return { rule: "focus-not-covered", detail: focus.word };
+
+  // "Who is the commander of the Quds Force now?": a fact about 2020 says who was, not who is.
+  if (reading.asksNow) {
+    const years = factValueDates(entry).map((iso) => Number(iso.slice(0, 4)));
+    if (years.length > 0 && years.every((year) => year < context.storyYear)) return { rule: "date-not-covered", detail: `the fact is about ${Math.max(...years)}, not now` };
+  }
+
+  // "When was Al-Asad built?", "Who founded Asaib?": the date, place or person the fact gives is of another event.
+  if ((question.type === "when" || question.type === "where" || question.type === "who") && reading.predicate) {
+    const verb = reading.asked.find((asked) => asked.term === reading.predicate);
+    if (verb && !(verb.known ? uses(verb.term) : covers(verb, uses))) return { rule: "event-not-covered", detail: verb.word };
   }
 
   if (reading.asksHowLong && !entry.fact.values.some((value) => value.kind === "count" && DURATION.test(value.of))) {
@@ -198,13 +217,16 @@ function covers(asked: AskedTerm, uses: (term: string) => boolean): boolean {
  */
 function countFailure(question: Understanding, entry: IndexedFact, index: FactIndex, language: Language): string | undefined {
   const reading = question.question!;
-  const counts = entry.measures.filter((measure) => measure.value.kind === "count" || measure.value.kind === "share");
+  const counts = entry.measures.filter((measure) => measure.value?.kind === "count" || measure.value?.kind === "share");
   if (counts.length === 0) return "the fact has no count";
   const asked = (term: string) => reading.asked.find((a) => a.term === term);
-  const named = (measure: Measure, term: string) => {
-    if (measure.terms.has(term)) return true;
+  // What a count counts is the head of its wording ("attacks on US forces" counts attacks, not forces);
+  // what is said of it ("killed") may be any word of the wording.
+  const named = (measure: Measure, term: string, among: "heads" | "terms") => {
+    const words = among === "heads" ? measure.heads : measure.terms;
+    if (words.has(term)) return true;
     const word = asked(term);
-    return Boolean(word?.expansions.some((expansion) => expansion.weight >= ENGINE_CONFIG.closeRelation && measure.terms.has(expansion.term)));
+    return Boolean(word?.expansions.some((expansion) => expansion.relation !== "broader" && expansion.weight >= ENGINE_CONFIG.closeRelation && words.has(expansion.term)));
   };
   for (const term of reading.countedTerms) {
     if (isEntityTerm(term) && !entry.entities.has(term.slice(1))) return `the fact is not about ${term.slice(1)}`;
@@ -213,10 +235,10 @@ function countFailure(question: Understanding, entry: IndexedFact, index: FactIn
   // "how often has Washington retaliated", "how much did it cost": the verb says what is counted.
   const head = reading.countsEvents || plain.length === 0 ? reading.predicate : plain[plain.length - 1];
   if (!head) return undefined;
-  const fits = counts.filter((measure) => named(measure, head) || (head === "time" && reading.predicate !== undefined && named(measure, reading.predicate)));
+  const fits = counts.filter((measure) => named(measure, head, "heads"));
   if (fits.length === 0) return `no count of ${asked(head)?.word ?? head}`;
   const predicate = reading.countsEvents ? undefined : reading.predicate;
-  if (predicate && language.usesTerm(predicate) && index.measureTerms.has(predicate) && !fits.some((measure) => named(measure, predicate))) {
+  if (predicate && language.usesTerm(predicate) && index.measureTerms.has(predicate) && !fits.some((measure) => named(measure, predicate, "terms"))) {
     return `no count of ${asked(head)?.word ?? head} ${asked(predicate)?.word ?? predicate}`;
   }
   return undefined;

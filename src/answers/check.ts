@@ -140,7 +140,7 @@ function lowerFirst(text: string, language: EngineParts["language"]): string {
 const names = (view: ClaimView, measure: Measure) => measure.wordings.some((wording) => wording.size > 0 && [...wording].every((term) => view.terms.has(term)));
 
 function measuresOf(view: ClaimView, kinds: readonly string[]): { entry: IndexedFact; measure: Measure }[] {
-  return view.facts.flatMap((entry) => entry.measures.filter((m) => kinds.includes(m.value.kind) && names(view, m)).map((measure) => ({ entry, measure })));
+  return view.facts.flatMap((entry) => entry.measures.filter((m) => m.value !== undefined && kinds.includes(m.value.kind) && names(view, m)).map((measure) => ({ entry, measure })));
 }
 
 function checkIdentity(view: ClaimView): Finding | undefined {
@@ -174,7 +174,7 @@ function checkComparison(view: ClaimView): Finding | undefined {
 function checkPlaces(view: ClaimView, within: (place: string, region: string) => boolean): Finding | undefined {
   for (const { entry, measure } of measuresOf(view, ["place"])) {
     const value = measure.value;
-    if (value.kind !== "place" || !value.only) continue;
+    if (value?.kind !== "place" || !value.only) continue;
     if (view.places.length === 0) continue;
     const inside = view.places.every((place) => within(place, value.entity));
     return { verdict: inside !== view.negated ? "supported" : "contradicted", fact: entry, statement: entry.fact.answer };
@@ -211,7 +211,7 @@ function checkNumbers(view: ClaimView): Finding | undefined {
   const { entry } = picks[0]!.pick;
   const verdicts = picks.map(({ number, pick }) => compareNumbers(number, pick.measure.value as ClaimNumber));
   const verdict: Verdict = verdicts.includes("contradicted") ? "contradicted" : verdicts.every((v) => v === "supported") ? "supported" : "not_enough_info";
-  const sameMeasure = entry.measures.filter((m) => m.value.kind === "count" && names(view, m));
+  const sameMeasure = entry.measures.filter((m) => m.value?.kind === "count" && names(view, m));
   return { verdict, fact: entry, statement: sameMeasure.map((m) => describe(m, view.nameOf)).join("; ") };
 }
 
@@ -244,7 +244,7 @@ function checkCoverage(view: ClaimView): Finding | undefined {
   return { verdict: "supported", fact: best.fact, statement: best.fact.fact.answer };
 }
 
-const numberOf = (measure: Measure) => ("value" in measure.value && typeof measure.value.value === "number" ? measure.value.value : 0);
+const numberOf = (measure: Measure) => (measure.value && "value" in measure.value && typeof measure.value.value === "number" ? measure.value.value : 0);
 
 const QUALIFIER_WORDS: Record<ClaimNumber["qualifier"], string> = { exact: "", about: "about ", at_least: "at least ", more_than: "more than ", nearly: "nearly ", fewer_than: "fewer than " };
 

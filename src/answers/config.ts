@@ -27,6 +27,8 @@ export const ENGINE_CONFIG = Object.freeze({
    * what any of the fact's typed values measure: the fact may mention the word without answering it.
    */
   measureMismatch: 0.85,
+  /** A who-question asked of a fact whose people and groups all fill other roles (it names the source, not the attackers). */
+  roleMismatch: 0.6,
   /** A how-many question asked of a fact whose counts are all of something else, or somewhere else. */
   wrongCount: 0.6,
   /** A "what" or yes/no question asked of a fact that only answers specific kinds. */

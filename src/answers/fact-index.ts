@@ -1,6 +1,7 @@
 // Start-up work: every fact's questions, answer and entities reduced to terms once, with inverted
 // lists from term to fact and to phrasing, so a question only touches the facts that share a term
 // with it.
+import { wordTokens } from "../knowledge/text-folding.js";
 import type { Fact } from "../knowledge/types.js";
 import { ENGINE_CONFIG } from "./config.js";
 import { QUESTION_TYPES } from "./question-forms.js";
@@ -23,11 +24,17 @@ export interface Measure {
   type: QuestionType;
   /** Every term of what the value measures. */
   terms: ReadonlySet<string>;
+  /** The head noun of each wording ("troop" in "US troops killed", "attack" in "attacks on US forces"): what it counts. */
+  heads: ReadonlySet<string>;
   /** Its wordings (an `of` may give several, split by " / "): a claim names it when it uses every term of one. */
   wordings: readonly ReadonlySet<string>[];
   place?: string;
-  value: Fact["values"][number];
+  /** The typed value it reads; none for the attribution a fact's `saidBy` gives (who says it). */
+  value?: Fact["values"][number];
 }
+
+/** What an attribution answers: "who says", "who counts", "who is the source of the figure". */
+const ATTRIBUTION_WORDING = "source / sources / number / claim / attribution / behind";
 
 export interface WeightedPostings {
   facts: Int32Array;
@@ -111,14 +118,16 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   const analyse = analyser(false);
   const analyseStatement = analyser(true);
   // Measures' wordings repeat across facts as their texts do, and are shared.
-  const measureWordings = new Map<string, Pick<Measure, "terms" | "wordings">>();
+  const measureWordings = new Map<string, Pick<Measure, "terms" | "heads" | "wordings">>();
   const measureWording = (of: string) => {
     let wording = measureWordings.get(of);
     if (!wording) {
-      const wordings = of.split(" / ").map((part) => new Set(analyseStatement(part).terms));
+      const parts = of.split(" / ");
+      const wordings = parts.map((part) => new Set(analyseStatement(part).terms));
       const terms = new Set<string>();
       for (const part of wordings) for (const term of part) terms.add(term);
-      wording = { terms, wordings };
+      const heads = new Set(parts.map((part) => headOf(part, language, tokenize ?? wordTokens)).filter((head): head is string => head !== undefined));
+      wording = { terms, heads, wordings };
       measureWordings.set(of, wording);
     }
     return wording;
@@ -153,8 +162,6 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       for (const entityId of entityIds) {
         entities.add(entityId);
         for (const place of language.enclosingPlaces.get(entityId) ?? []) entities.add(place);
-        // A fact about Iran answers a question about "Tehran" meaning Iran's government.
-        for (const metonym of language.metonymsOf.get(entityId) ?? []) entities.add(metonym);
       }
     };
     about(fact.entities);
@@ -174,7 +181,11 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       measureTypeMasks[factIndex] = measureTypeMasks[factIndex]! | typeBit(type);
     }
     // A fact with an attribution answers who says it ("Who is behind the figure of 61?").
-    if (fact.saidBy) types.add("who");
+    if (fact.saidBy) {
+      types.add("who");
+      measures.push({ type: "who", ...measureWording(ATTRIBUTION_WORDING) });
+      measureTypeMasks[factIndex] = measureTypeMasks[factIndex]! | typeBit("who");
+    }
     for (const type of types) typeMasks[factIndex] = typeMasks[factIndex]! | typeBit(type);
     // Names count through the fact's entities, which include the places that contain them.
     for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) post(term, factIndex, 1);
@@ -307,3 +318,21 @@ function meanOf(values: Iterable<number>): number {
 }
 
 
+
+/** Prepositions and the like that end the head phrase of a wording ("attacks | on US forces"). */
+const AFTER_HEAD = new Set(["on", "in", "at", "of", "from", "after", "by", "since", "with", "to", "for", "against", "near", "during", "between", "inside"]);
+
+/**
+ * The head noun of a measure's wording, as a term: the last word before any preposition, past a
+ * trailing participle ("people killed in the Hamas raid" -> people, "injured troops" -> troop).
+ */
+export function headOf(wording: string, language: Language, tokenize: (text: string) => readonly string[]): string | undefined {
+  const tokens = tokenize(wording);
+  const end = tokens.findIndex((token) => AFTER_HEAD.has(token));
+  const before = (end < 0 ? tokens : tokens.slice(0, end)).filter((token) => !language.stopwords.has(token));
+  while (before.length > 1 && PARTICIPLE.test(before[before.length - 1]!)) before.pop();
+  const head = before[before.length - 1];
+  return head === undefined ? undefined : language.read(head).term;
+}
+
+const PARTICIPLE = /(ed|en)$|^(hurt|hit|struck|shot|lost|sent|held|fought)$/;

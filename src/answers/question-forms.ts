@@ -16,6 +16,10 @@ const TYPE_SIGNALS: readonly [QuestionType, RegExp][] = [
   ["who", / who | whom | whose | (what|which) (group|groups|militia|militias|faction|factions|person|people|official|officials|leader|leaders|organization|organizations|organisation|agency|outlet|writer|reporter) /g],
   ["why", / why | how come | (reason|reasons|motive|motives|rationale|purpose|point|goal|aim|aims|argument|justification|case|logic|thinking) (of|for|behind|is|was) | (what|which) (reason|reasons|motive|purpose|goal|aim) | what for | for what /g],
   ["how", / how (did|does|do|is|are|was|were|has|have|had|can|could|would|will|badly|effective|successful|big|bad|serious) /g],
+  // "How old is he?", "how far is it": a measure the answer would be a figure of.
+  ["count", / how (old|tall|far|expensive|heavy|wide|deep|high) /g],
+  // "What are US troops doing in Syria?": what for.
+  ["why", / what (are|is|was|were) .{1,40} doing /g],
 ];
 
 const YES_NO_OPENERS = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "isnt", "arent", "wasnt", "didnt", "hasnt", "havent"]);
@@ -30,7 +34,7 @@ const COUNT_OPENERS: readonly (readonly string[])[] = [["how", "many"], ["how", 
 /** Count words that follow what they count ("the casualty toll", "the attack count"). */
 const COUNT_NOUNS = new Set(["toll", "tally", "count", "total", "figure", "tallies", "split", "breakdown", "number", "numbers"]);
 /** Words that never say what is counted. */
-const NOT_COUNTED = new Set(["the", "a", "an", "of", "us", "u", "s", "american", "americans", "these", "those", "such", "all", "total", "overall", "so", "far", "now", "exactly", "really", "actually", "times", "time"]);
+const NOT_COUNTED = new Set(["the", "a", "an", "of", "these", "those", "such", "all", "total", "overall", "so", "far", "now", "exactly", "really", "actually", "times", "time"]);
 
 export interface QuestionForm {
   type: QuestionType;
@@ -56,24 +60,38 @@ export function questionForm(tokens: readonly string[], isVerb: (word: string) =
 }
 
 export function questionType(tokens: readonly string[]): QuestionType {
+  const first = tokens.findIndex((token) => !FIRST_WORD_FILLER.has(token));
+  // "Was the contractor who died hit by a drone?": a question that opens with its verb is a yes/no
+  // question, whatever question words follow in its clauses.
+  if (YES_NO_OPENERS.has(tokens[first] ?? "") && !/^(is|are|was|were)$/.test(tokens[first + 1] ?? "")) return "yesno";
   const padded = ` ${tokens.join(" ")} `;
+  // "What did they do when ISIL invaded?": after an opening "what" or "which", a later when, where
+  // or who starts a clause, not the question.
+  const opensWithWhat = tokens[first] === "what" || tokens[first] === "whats" || tokens[first] === "which";
+  const clauseStart = opensWithWhat ? ` ${tokens.slice(0, first + 3).join(" ")} `.length : Infinity;
   let best: { type: QuestionType; at: number } | undefined;
   for (const [type, signal] of TYPE_SIGNALS) {
     signal.lastIndex = 0;
-    const match = signal.exec(padded);
-    if (match && (!best || match.index < best.at)) best = { type, at: match.index };
+    for (let match = signal.exec(padded); match; match = signal.exec(padded)) {
+      const subordinate = (type === "when" || type === "where" || type === "who") && match.index >= clauseStart;
+      if (!subordinate) {
+        if (!best || match.index < best.at) best = { type, at: match.index };
+        break;
+      }
+    }
   }
   if (best) return best.type;
   // "what's the ... for?" asks for a purpose
   if (tokens[tokens.length - 1] === "for" && (tokens[0] === "what" || tokens[0] === "whats")) return "why";
-  const first = tokens.findIndex((token) => !FIRST_WORD_FILLER.has(token));
-  return YES_NO_OPENERS.has(tokens[first] ?? "") ? "yesno" : "what";
+  return "what";
 }
 
 /** Words that may open a yes/no question before its verb ("so, is ...", "and did ..."). */
 const FIRST_WORD_FILLER = new Set(["so", "and", "but", "ok", "okay", "also", "hey", "wait", "quick", "q", "factdesk"]);
 
 function countedOf(tokens: readonly string[], isVerb: (word: string) => boolean): Pick<QuestionForm, "counted" | "predicate" | "countsEvents"> {
+  const measure = tokens.findIndex((token, i) => tokens[i - 1] === "how" && /^(old|tall|far|expensive|heavy|wide|deep|high)$/.test(token));
+  if (measure > 0) return { counted: [tokens[measure]!] };
   let start = -1;
   for (let i = 0; i < tokens.length && start < 0; i++) {
     for (const opener of COUNT_OPENERS) if (opener.every((word, k) => tokens[i + k] === word)) start = i + opener.length;

@@ -431,7 +431,7 @@ export function measureFactors(question: AskedQuestion, index: FactIndex, places
   const table = new Float64Array(16);
   for (let found = 0; found < 8; found++) {
     table[found] = type === "count" ? ENGINE_CONFIG.measureMismatch : 1;
-    if (type !== "count") table[8 | found] = found & MENTIONED ? 1 : ENGINE_CONFIG.measureMismatch;
+    if (type !== "count") table[8 | found] = found & MENTIONED ? 1 : type === "who" ? ENGINE_CONFIG.roleMismatch : ENGINE_CONFIG.measureMismatch;
     else if (question.counted ? found & COUNTED_HERE : found & MENTIONED_HERE) table[8 | found] = 1;
     else table[8 | found] = found & MENTIONED_HERE ? ENGINE_CONFIG.measureMismatch : ENGINE_CONFIG.wrongCount;
   }

@@ -154,7 +154,7 @@ export function measureAgreement(question: AskedQuestion, entry: IndexedFact, pl
   const measures = entry.measures.filter((measure) => measure.type === question.type);
   const mentions = (measure: Measure) => question.terms.some((term) => measure.terms.has(term));
   if (question.type !== "count") {
-    return measures.length === 0 || measures.some(mentions) ? 1 : ENGINE_CONFIG.measureMismatch;
+    return measures.length === 0 || measures.some(mentions) ? 1 : question.type === "who" ? ENGINE_CONFIG.roleMismatch : ENGINE_CONFIG.measureMismatch;
   }
   if (measures.length === 0) return ENGINE_CONFIG.measureMismatch;
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));

@@ -55,10 +55,14 @@ export interface QuestionReading {
   countsEvents: boolean;
   /** "which base", "what weapons": the term of the kind of thing asked for. */
   category?: string;
+  /** In "what is the X ...", the word X: what the question asks for. */
+  focus?: string;
   /** "how long": the answer is a duration (or the time between two events), not a date. */
   asksHowLong: boolean;
   /** "what day", "the exact date": a date to the day, not a month or a year. */
   asksExactDay: boolean;
+  /** "now", "currently", "today": the question asks about the present, not a past event. */
+  asksNow: boolean;
   dates: ClaimDate[];
   numbers: number[];
   ordinal?: number | "last";
@@ -75,6 +79,9 @@ export const isEntityTerm = (term: string) => term.startsWith(ENTITY_PREFIX);
 
 /** The lexicon's word for "number" (count, tally, total): a count signal, never what is counted. */
 const COUNT_WORD = "number";
+
+/** Words before a place name that make it the place itself ("in Tehran", "to Baghdad"), not its government. */
+const LOCATIVE = new Set(["in", "to", "from", "at", "near", "into", "inside", "visit", "visited", "visiting", "trip", "traveled", "travelled", "went", "go", "going", "around", "outside"]);
 
 /** Pronouns that can sit inside a phrasal verb ("set this off", "hit them back"). */
 const OBJECT_PRONOUNS = new Set(["this", "that", "it", "them", "him", "her", "us", "these", "those"]);
@@ -108,6 +115,8 @@ export function understand(text: string, language: Language, options: Understand
   if (designators.length) prepared = prepared.replace(DESIGNATOR, " ");
 
   const corrections: { from: string; to: string }[] = [];
+  // Words written with a possessive ("Tehran's allies"): tokens drop the "'s", and it matters for metonymy.
+  const possessives = asQuestion ? new Set([...prepared.matchAll(/([\p{L}]+)['\u2019]s\b/gu)].map((match) => match[1]!.toLowerCase())) : new Set<string>();
   const raws = (options.tokenize ?? wordTokens)(prepared);
   let readings = raws.map(language.read);
   // Start-up reads facts' own texts (no typo correction, rarely shorthand): their tokens are used as they are.
@@ -133,6 +142,8 @@ export function understand(text: string, language: Language, options: Understand
   const entities: string[] = [];
   const elsewhere: string[] = [];
   let speakers: string[] | undefined;
+  // A name read as what it stands for, by what it stood for: "What did Biden say?" is about the man.
+  const literal = new Map<string, string>();
   // Words from some alias that were not part of a name here, with the term each became (parallel arrays).
   const leftoverTokens: string[] = [];
   const leftoverTerms: string[] = [];
@@ -141,7 +152,19 @@ export function understand(text: string, language: Language, options: Understand
     const reading = readings[i]!;
     const span = reading.spans && longestSpan(tokens, i, reading.spans);
     if (span) {
-      if (span.kind === "entity") entities.push(span.value);
+      if (span.kind === "entity") {
+        // "Tehran's allies", "what Baghdad wants": a capital standing for its government, unless it is where something happens ("in Tehran").
+        const possessive = possessives.has(tokens[i + span.length - 1]!);
+        const meant = asQuestion && language.standsFor.has(span.value) && (possessive || !LOCATIVE.has(tokens[i - 1] ?? "")) ? language.standsFor.get(span.value)! : span.value;
+        entities.push(meant);
+        if (meant !== span.value) {
+          if (speakers === undefined) literal.set(meant, span.value);
+          terms.push(entityTerm(meant));
+          words.push(tokens.slice(i, i + span.length).join(" "));
+          i += span.length;
+          continue;
+        }
+      }
       if (span.kind === "elsewhere") elsewhere.push(span.value);
       if (span.kind !== "filler") {
         terms.push(span.kind === "entity" ? entityTerm(span.value) : span.value);
@@ -167,7 +190,7 @@ export function understand(text: string, language: Language, options: Understand
       continue;
     }
     i += 1;
-    if (speakers === undefined && language.isSpeechVerb(token)) speakers = [...entities];
+    if (speakers === undefined && language.isSpeechVerb(token)) speakers = entities.map((entityId) => literal.get(entityId) ?? entityId);
     if (reading.stopword) continue;
     terms.push(reading.term);
     words.push(token);
@@ -238,19 +261,24 @@ function readQuestion(
     const word = match[1]!.toLowerCase();
     if (!language.stopwords.has(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
   }
-  let form = questionForm(tokens, (word) => !MONTH_OR_NUMBER.test(word) && language.partsOfSpeech(word).has("v"), (word) => language.partsOfSpeech(word).has("n"));
+  let form = questionForm(tokens, (word) => !MONTH_OR_NUMBER.test(word) && language.mostlyVerb(word), (word) => language.partsOfSpeech(word).has("n"));
   // "how much damage", "how much support": a degree, not a figure (unlike "how much money", "how much did it cost").
   const much = tokens.indexOf("much");
   if (form.type === "count" && much > 0 && tokens[much - 1] === "how" && form.counted?.length && !form.counted.some((word) => language.namesAThing(word))) form = { type: "how" };
   const termOf = (word: string) => kept.find(([, asWord]) => asWord === word || asWord.split(" ").includes(word))?.[0];
   const countedTerms = distinct((form.counted ?? []).map(termOf).filter((term): term is string => term !== undefined && term !== COUNT_WORD));
-  const predicate = form.predicate ? termOf(form.predicate) : undefined;
+  // A count's verb comes with what is counted; for when, where and who it is the question's last verb
+  // ("When was the base built?", "Who founded the group?").
+  const predicate = form.predicate ? termOf(form.predicate) : ["when", "where", "who"].includes(form.type) ? lastVerb(kept, language) : undefined;
+  const focus = form.type === "what" ? focusOf(tokens, language) : undefined;
   const { dates, rest } = extractDates(text);
   const joined = ` ${tokens.join(" ")} `;
   const reading: QuestionReading = {
     asked,
+    ...(focus ? { focus } : {}),
     asksHowLong: / how long /.test(joined),
     asksExactDay: / (what|which|exact|precise|specific) (day|date) | exactly when | (on|to) the day /.test(joined),
+    asksNow: / (now|currently|today|presently|nowadays|at present|these days|right now) /.test(joined),
     asksWhatWasSaid: tokens.some((token) => language.isSpeechVerb(token)),
     unknownNames: distinct(unknownNames),
     countedTerms,
@@ -263,6 +291,34 @@ function readQuestion(
     text,
   };
   return { reading, form: form.type };
+}
+
+/** The question's last word that can be a verb and isn't a name: in "When did X begin?", "begin". */
+function lastVerb(kept: readonly [term: string, word: string][], language: Language): string | undefined {
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const [term, word] = kept[k]!;
+    if (isEntityTerm(term) || term.startsWith("!") || MONTH_OR_NUMBER.test(word)) continue;
+    if (language.mostlyVerb(word)) return term;
+  }
+  return undefined;
+}
+
+/** "What is the weather in Baghdad?", "what's the capital of Iraq": the noun after "what is the". */
+function focusOf(tokens: readonly string[], language: Language): string | undefined {
+  const at = tokens.findIndex((token, i) => (token === "what" || token === "whats") && i <= 2);
+  if (at < 0) return undefined;
+  let i = at + 1;
+  if (tokens[i] === "is" || tokens[i] === "was" || tokens[i] === "are" || tokens[i] === "were" || tokens[i] === "s") i++;
+  if (tokens[i] === "the" || tokens[i] === "a" || tokens[i] === "an") i++;
+  let word = tokens[i];
+  // "what is the name of the US general": the name asked for is the general's.
+  if ((word === "name" || word === "names" || word === "identity") && tokens[i + 1] === "of") {
+    const phrase: string[] = [];
+    for (let k = i + 2; k < tokens.length && !["in", "who", "that", "which", "at", "on", "from", "with"].includes(tokens[k]!); k++) phrase.push(tokens[k]!);
+    word = phrase.filter((token) => !language.stopwords.has(token) && !language.read(token).spans?.span).at(-1) ?? word;
+  }
+  if (!word || language.stopwords.has(word) || language.read(word).spans?.span) return undefined;
+  return language.partsOfSpeech(word).has("n") ? word : undefined;
 }
 
 /** Two tokens WordNet lists as one word, where the knowledge base doesn't use one of them. */

@@ -40,8 +40,8 @@ export interface Language {
   enclosingPlaces: ReadonlyMap<string, readonly string[]>;
   /** Each entity and the terms for what kind of thing it is (its category, kind and the last word of its names: "district", "base", "town"). */
   entityCategories: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Each entity and the names that often stand for it (iran -> tehran): metonymy, from the catalogue. */
-  metonymsOf: ReadonlyMap<string, readonly string[]>;
+  /** Names that often stand for another entity (tehran -> iran, "Tehran's allies"): metonymy, from the catalogue. */
+  standsFor: ReadonlyMap<string, string>;
   /** Every word used in some alias ("qassem"). */
   aliasWords: ReadonlySet<string>;
   /** Each entity and the words of its aliases (soleimani -> qassem, suleimani, ...). */
@@ -66,6 +66,8 @@ export interface Language {
   expand(word: string): readonly Expansion[];
   /** The parts of speech WordNet lists for a word (in any inflected form); empty when it lists none. */
   partsOfSpeech(word: string): ReadonlySet<PartOfSpeech>;
+  /** Is the word a verb here, more likely than a noun ("attacked", "retaliate"; not "troops", "attacks" as a noun)? */
+  mostlyVerb(word: string): boolean;
   /** Does the word name a concrete thing or a person (an embassy, a cost, a leader)? Such a word is a constraint, not colour. */
   namesAThing(word: string): boolean;
 }
@@ -137,8 +139,7 @@ export function buildLanguage(
     enclosingPlaces.set(entity.id, chain);
   }
 
-  const metonymsOf = new Map<string, string[]>();
-  for (const entity of knowledge.entities) if (entity.standsFor) metonymsOf.set(entity.standsFor, [...(metonymsOf.get(entity.standsFor) ?? []), entity.id]);
+  const standsFor = new Map(knowledge.entities.filter((entity) => entity.standsFor).map((entity) => [entity.id, entity.standsFor!]));
 
   const frequencies = wordFrequencies(knowledge, tokenize);
   const elsewhereTokens = new Set(lexicon.outOfScopePlaces.flatMap(wordTokens));
@@ -200,7 +201,7 @@ export function buildLanguage(
     ...(caseSensitiveAliases ? { caseSensitiveAliases } : {}),
     enclosingPlaces,
     entityCategories,
-    metonymsOf,
+    standsFor,
     aliasWords,
     entityAliasWords,
     isSpeechVerb: (token) => speechStems.has(stem(token)),
@@ -212,6 +213,7 @@ export function buildLanguage(
     usesTerm: (term) => vocabulary.has(term),
     expand,
     namesAThing: (word) => general.some((resource) => resource.namesAThing?.(word) ?? false),
+    mostlyVerb: (word) => general.some((resource) => resource.mostlyVerb?.(word) ?? false),
     partsOfSpeech: (word) => {
       let parts = partsOfSpeech.get(word);
       if (!parts) {

@@ -21,6 +21,8 @@ export interface LexicalResource {
   /** Words a word may stand for, strongest first; its own inflections are the resource's business. */
   related(word: string): readonly RelatedWord[];
   partsOfSpeech?(word: string): readonly PartOfSpeech[];
+  /** Is the word more likely a verb than a noun: an inflected verb form, or more verb senses than noun senses? */
+  mostlyVerb?(word: string): boolean;
   /** Does the word name a concrete thing or a person (an embassy, a cost, a leader), as a noun? */
   namesAThing?(word: string): boolean;
 }

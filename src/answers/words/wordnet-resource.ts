@@ -61,6 +61,15 @@ export function wordNetResource(wordNet: WordNet): LexicalResource {
       }
       return related;
     },
+    mostlyVerb(word) {
+      const forms = baseForms(word, wordNet);
+      const verb = forms.find((form) => form.pos === "v");
+      if (!verb) return false;
+      // "attacked", "retaliating", "struck": a verb's inflection is a verb.
+      if (verb.lemma !== word && !forms.some((form) => form.pos === "n" && form.lemma === verb.lemma && word.endsWith("s"))) return true;
+      const noun = forms.find((form) => form.pos === "n");
+      return !noun || wordNet.lookup(verb.lemma, "v")!.senses.length > wordNet.lookup(noun.lemma, "n")!.senses.length;
+    },
     namesAThing(word) {
       const forms = baseForms(word, wordNet);
       const noun = forms.find((form) => form.pos === "n");

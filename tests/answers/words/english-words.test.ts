@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import wordListPath from "word-list";
 import { describe, expect, it } from "vitest";
-import { englishWordCheck, loadEnglishWords } from "../../src/answers/english-words.js";
+import { englishWordCheck, loadEnglishWords } from "../../../src/answers/words/english-words.js";
 
 describe("the English word check", () => {
   it("finds every word of the list, including the few out of order", () => {
