@@ -14,7 +14,7 @@ const USAGE = `Usage: factdesk <command> [options]
   ask --json "question"    the answer as one line of JSON
   ask --jsonl              a question per line on stdin, a JSON result per line on stdout
   ask --explain "question" what the engine understood, its candidates and why it decided as it did
-  check "claim"            fact-check a sentence (also --json, --jsonl)
+  check "claim"            fact-check a sentence (also --json, --jsonl, --explain)
   chat                     interactive terminal chat
   validate                 check every data file; exit 1 listing each problem
   topics                   what FactDesk can answer about, and its sources`;
@@ -67,7 +67,7 @@ export async function runCli(argv: readonly string[], io = { stdin: process.stdi
         io.stderr.write(`factdesk: ${command} needs text, e.g. factdesk ${command} "${command === "ask" ? "how many attacks?" : "The US has struck militias in Iraq."}"\n`);
         return 2;
       }
-      if (explain && command === "ask") io.stdout.write(`${engine.explain(text)}\n`);
+      if (explain) io.stdout.write(`${command === "ask" ? engine.explain(text) : engine.explainCheck(text)}\n`);
       else if (json) io.stdout.write(`${JSON.stringify(run(text))}\n`);
       else io.stdout.write(`${command === "ask" ? renderAnswer(engine.ask(text)) : renderCheck(engine.check(text))}\n`);
       return 0;

@@ -5,7 +5,8 @@ import { wordTokens } from "../knowledge/text-folding.js";
 import type { Entity, KnowledgeBase } from "../knowledge/types.js";
 import { decide, type Decision, type DecisionContext } from "./abstain.js";
 import { carryOver } from "./carry-over.js";
-import { checkClaims } from "./check.js";
+import { checkClaims, workThroughClaims } from "./check/check.js";
+import { explainClaims } from "./check/explain.js";
 import { splitQuestions } from "./compound.js";
 import { ENGINE_CONFIG } from "./config.js";
 import { composeAnswers, describeEntity, noAnswer } from "./compose.js";
@@ -22,6 +23,8 @@ export interface Engine {
   /** What the engine understood of a question, its candidates with every factor, and the decision with the rule that made it, for an editor to read. */
   explain(question: string): string;
   check(claim: string): CheckResult;
+  /** The claims as split, their slots, the facts compared and the rule that decided each verdict. */
+  explainCheck(claim: string): string;
   /** Every question the facts list, for autocomplete and help: the first of each fact leads. */
   knownQuestions(): readonly string[];
   readonly knowledge: KnowledgeBase;
@@ -67,6 +70,7 @@ export function createEngine(knowledge: KnowledgeBase, resources: LanguageResour
     ask: (question) => answerQuestion(question, parts),
     explain: (question) => explainWork(workThrough(cleanChatText(question), parts), parts),
     check: (claim) => checkClaims(claim, parts),
+    explainCheck: (claim) => explainClaims(workThroughClaims(claim, parts), parts),
     knownQuestions: () =>
       (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
   };

@@ -51,6 +51,8 @@ export interface FactIndex {
   facts: readonly IndexedFact[];
   /** Every term some measure's wording uses ("attack", "kill", "injure"): the words counts are told apart by. */
   measureTerms: ReadonlySet<string>;
+  /** Every head of a count's wording ("attack", "troop"): what the facts count. */
+  measureHeads: ReadonlySet<string>;
   /** Inverse document frequency of each term the facts use. */
   idf: ReadonlyMap<string, number>;
   /** The weight of a word no fact uses, in a question of no word the facts use. */
@@ -252,7 +254,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     typeMasks,
     measureTypeMasks,
     measurePostings: measurePostingsOf(indexed),
-    measureTerms: new Set(indexed.flatMap((entry) => entry.measures.flatMap((measure) => [...measure.terms]))),
+    measureTerms: new Set(indexed.flatMap((entry) => entry.measures.filter((measure) => measure.value).flatMap((measure) => [...measure.terms]))),
+    measureHeads: new Set(indexed.flatMap((entry) => entry.measures.filter((measure) => measure.value?.kind === "count").flatMap((measure) => [...measure.heads]))),
     phrasingWeight: Float64Array.from(phrasingWeight),
     related: relatedFacts(indexed, factLists),
   };

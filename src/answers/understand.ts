@@ -68,6 +68,16 @@ export interface QuestionReading {
   ordinal?: number | "last";
   /** The text read, after chatter was dropped. */
   text: string;
+  /** Its tokens (after shorthand and typo correction), and where in them each name was found. */
+  tokens: readonly string[];
+  mentions: readonly Mention[];
+}
+
+/** A name found in the text: the entity meant (after metonymy) and its tokens [start, end). */
+export interface Mention {
+  entityId: string;
+  start: number;
+  end: number;
 }
 
 /** Month names and numbers: parts of a date or a figure, never a question's verb. */
@@ -142,6 +152,7 @@ export function understand(text: string, language: Language, options: Understand
   const entities: string[] = [];
   const elsewhere: string[] = [];
   let speakers: string[] | undefined;
+  const mentions: Mention[] = [];
   // A name read as what it stands for, by what it stood for: "What did Biden say?" is about the man.
   const literal = new Map<string, string>();
   // Words from some alias that were not part of a name here, with the term each became (parallel arrays).
@@ -157,6 +168,7 @@ export function understand(text: string, language: Language, options: Understand
         const possessive = possessives.has(tokens[i + span.length - 1]!);
         const meant = asQuestion && language.standsFor.has(span.value) && (possessive || !LOCATIVE.has(tokens[i - 1] ?? "")) ? language.standsFor.get(span.value)! : span.value;
         entities.push(meant);
+        mentions.push({ entityId: meant, start: i, end: i + span.length });
         if (meant !== span.value) {
           if (speakers === undefined) literal.set(meant, span.value);
           terms.push(entityTerm(meant));
@@ -224,7 +236,7 @@ export function understand(text: string, language: Language, options: Understand
     speakers: distinct(speakers ?? []),
   };
   if (asQuestion) {
-    const { reading, form } = readQuestion(chatter, prepared, tokens, kept, designators, language);
+    const { reading, form } = readQuestion(chatter, prepared, tokens, kept, designators, language, mentions);
     understood.question = reading;
     // The form's reading of the kind of question is the finer one ("how much damage" is no count).
     if (form !== understood.type) {
@@ -243,6 +255,7 @@ function readQuestion(
   kept: readonly [term: string, word: string][],
   designators: readonly string[],
   language: Language,
+  mentions: readonly Mention[],
 ): { reading: QuestionReading; form: QuestionType } {
   const capitalized = capitalizedWords(prepared);
   const unknownNames = [...designators];
@@ -289,6 +302,8 @@ function readQuestion(
     numbers: extractNumbers(rest).filter((number) => !number.vague).map((number) => number.value),
     ...(extractOrdinal(tokens) !== undefined ? { ordinal: extractOrdinal(tokens)! } : {}),
     text,
+    tokens,
+    mentions,
   };
   return { reading, form: form.type };
 }

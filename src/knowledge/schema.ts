@@ -72,6 +72,23 @@ export const valueSchema = z.discriminatedUnion("kind", [
   /** Who: a group or a person that fills a role ("attackers", "contributor"). */
   z.strictObject({ kind: z.enum(["group", "person"]), of: text, entity: id }),
   z.strictObject({ kind: z.literal("distinct"), entities: z.array(id).length(2, "names exactly two entities") }),
+  /**
+   * Who did what to whom, as the source states it: the slots a claim is compared with. `actor` and
+   * `target` name entities (or, for things the catalogue doesn't hold, plain words: "contractor");
+   * `negated` states what the source rules out ("no US troops killed").
+   */
+  z.strictObject({
+    kind: z.literal("action"),
+    actor: z.array(text).min(1, "names at least one actor (an entity id or a word)"),
+    action: text,
+    target: z.array(text).optional(),
+    object: text.optional(),
+    owner: id.optional(),
+    place: id.optional(),
+    date: isoDate.optional(),
+    means: text.optional(),
+    negated: z.boolean().default(false),
+  }),
   z.strictObject({
     kind: z.enum(["weapon", "injury", "status", "cause"]),
     of: text,
@@ -104,6 +121,7 @@ export const lexiconSchema = z.strictObject({
   stopwords: z.array(text),
   filler: z.array(text).default([]),
   speechVerbs: z.array(text).default([]),
+  opposites: z.array(z.tuple([text, text])).default([]),
   shorthand: z.record(z.string(), text),
   synonyms: z.record(z.string(), z.array(text)),
   outOfScopePlaces: z.array(text),

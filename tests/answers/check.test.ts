@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { compareNumbers } from "../../src/answers/check.js";
+import { compareNumbers } from "../../src/answers/check/rules.js";
 import type { Verdict } from "../../src/answers/types.js";
 import { realEngine } from "../helpers/engine.js";
 

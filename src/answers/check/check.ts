@@ -1,0 +1,230 @@
+// Fact-check mode: a verdict on each claim in a text. The text is split on its clause structure,
+// each claim read into slots and compared slot by slot with the facts it is about (rules.ts).
+// One slot the sources rule out contradicts it; it is supported only when every slot it states is
+// matched and a fact states the rest; anything else is "not enough info". Never guesses.
+import { apDate } from "../ap-date.js";
+import { citationView } from "../compose.js";
+import { CHECK_CONFIG } from "../config.js";
+import type { EngineParts } from "../engine.js";
+import type { IndexedFact } from "../fact-index.js";
+import { cleanChatText } from "../normalize.js";
+import { rankFacts } from "../retrieve.js";
+import type { CheckResult, ClaimVerdict, Verdict } from "../types.js";
+import { understand } from "../understand.js";
+import { splitClaims, type ClaimPart } from "./claims.js";
+import { readClaim, type ClaimReading } from "./read-claim.js";
+import {
+  actionRule,
+  attributionRule,
+  CHECK_RULES,
+  comparisonRule,
+  coverageRule,
+  dateRule,
+  eventRule,
+  figureRule,
+  identityRule,
+  negationRule,
+  onlyPlaceRule,
+  rankingRule,
+  scopeRule,
+  shareRule,
+  stanceRule,
+  type RuleContext,
+  type SlotFinding,
+} from "./rules.js";
+
+/** One claim worked through: how it was read, the facts compared, every finding and the verdict. */
+export interface ClaimWork {
+  part: ClaimPart;
+  reading: ClaimReading;
+  facts: IndexedFact[];
+  findings: SlotFinding[];
+  verdict: Verdict;
+  /** The finding the verdict rests on. */
+  deciding?: SlotFinding;
+}
+
+export function checkClaims(text: string, parts: EngineParts): CheckResult {
+  const work = workThroughClaims(text, parts);
+  if (work.length === 0) {
+    return { verdict: "not_enough_info", explanation: "Not enough info: paste a sentence to check.", citations: [], factIds: [], claims: [] };
+  }
+  const verdicts = work.map((claim) => verdictOf(claim, parts));
+  const verdict: Verdict = verdicts.some((v) => v.verdict === "contradicted")
+    ? "contradicted"
+    : verdicts.every((v) => v.verdict === "supported")
+      ? "supported"
+      : "not_enough_info";
+  const lead =
+    verdicts.length === 1
+      ? verdicts[0]!.explanation
+      : `${label(verdict)}: ${verdicts.filter((v) => v.verdict === verdict).length} of ${verdicts.length} claims ${verdict === "contradicted" ? "contradicted" : verdict === "supported" ? "supported" : "lack enough info"}.`;
+  const unique = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
+  return {
+    verdict,
+    explanation: lead,
+    citations: unique(verdicts.flatMap((v) => v.citations), (c) => `${c.sourceId}|${c.quote}`),
+    factIds: [...new Set(verdicts.flatMap((v) => v.factIds))],
+    claims: verdicts,
+  };
+}
+
+/** Every claim of the text, read and compared: what check and check --explain both use. */
+export function workThroughClaims(text: string, parts: EngineParts): ClaimWork[] {
+  const claims = splitClaims(cleanChatText(text));
+  const actionTerms = actionTermsOf(parts);
+  const first = claims[0] ? readClaim(claims[0], parts.language, actionTerms) : undefined;
+  return claims.map((part, i) => {
+    const reading = i === 0 ? first! : readClaim(part, parts.language, actionTerms);
+    return compareClaim(part, reading, i === 0 ? undefined : first, parts);
+  });
+}
+
+function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimReading | undefined, parts: EngineParts): ClaimWork {
+  const { index, language } = parts;
+  // Retrieval reads what the claim is about, with the words a later clause borrows from the first.
+  const about = part.context ? understand(`${part.claim} ${part.context}`, language, { correctTypos: true }) : reading.understood;
+  const figure = reading.figures[0] ?? earlier?.figures[0];
+  const asked = figure?.head ? { ...about, type: "count" as const, counted: figure.head } : { ...about, type: "what" as const };
+  const ranked = rankFacts(asked, index, language.places, { minRecall: CHECK_CONFIG.minRecall });
+  const top = ranked[0]?.score ?? 0;
+  const facts = ranked.filter((candidate) => candidate.score >= top * CHECK_CONFIG.relativeScore).slice(0, CHECK_CONFIG.factsConsidered).map((candidate) => index.facts[candidate.factIndex]!);
+  const nearby = ranked.slice(0, CHECK_CONFIG.factsConsidered).map((candidate) => index.facts[candidate.factIndex]!);
+  const context = ruleContext(parts, facts, nearby);
+  const claimContext = earlier;
+
+  const findings: SlotFinding[] = [...scopeRule(reading), ...rankingRule(reading)];
+  if (facts.length > 0) {
+    findings.push(
+      ...identityRule(reading, context),
+      ...comparisonRule(reading, context),
+      ...onlyPlaceRule(reading, context),
+      ...shareRule(reading, context),
+      ...figureRule(reading, context, claimContext),
+      ...dateRule(reading, context),
+      ...eventRule(reading, context),
+      ...actionRule(reading, context, claimContext),
+      ...stanceRule(reading, context),
+      ...negationRule(reading, context),
+    );
+    const deciding = [...new Set(findings.filter((finding) => finding.outcome === "match" && finding.fact).map((finding) => finding.fact!))];
+    findings.push(...attributionRule(reading, context, deciding));
+    // Coverage speaks only where no slot rules the claim out.
+    if (!findings.some((finding) => finding.outcome === "conflict")) findings.push(...coverageRule(reading, context, deciding));
+  }
+  const conflict = findings.find((finding) => finding.outcome === "conflict");
+  const unsettled = findings.find((finding) => finding.outcome === "unknown");
+  const covered = findings.find((finding) => finding.rule === "coverage" && finding.outcome === "match");
+  const verdict: Verdict = conflict ? "contradicted" : !unsettled && covered ? "supported" : "not_enough_info";
+  const deciding = conflict ?? (verdict === "supported" ? (findings.find((finding) => finding.outcome === "match" && finding.rule !== "coverage") ?? covered) : unsettled);
+  return { part, reading, facts, findings, verdict, ...(deciding ? { deciding } : {}) };
+}
+
+function verdictOf(work: ClaimWork, parts: EngineParts): ClaimVerdict {
+  const { deciding, verdict } = work;
+  const fact = deciding?.fact?.fact;
+  if (!deciding || !fact) {
+    const why = deciding?.sourced ?? (work.facts.length === 0 ? "no fact in my sources speaks to this claim" : "my sources don't settle this claim");
+    return { claim: work.part.claim, verdict, explanation: `${label(verdict)}: ${why}.`, citations: [], factIds: [] };
+  }
+  const attributed = fact.saidBy && !deciding.sourced.toLowerCase().includes(fact.saidBy.toLowerCase()) ? `according to ${fact.saidBy}, ` : "";
+  const statement = deciding.sourced.replace(/\.$/, "");
+  let explanation: string;
+  if (verdict === "contradicted") explanation = `Contradicted: the claim says ${deciding.claimed}; ${attributed}the source says ${lowerFirst(statement, parts)} (as of ${apDate(fact.asOf)}).`;
+  else if (verdict === "supported") explanation = `Supported: ${attributed}${lowerFirst(statement, parts)} (as of ${apDate(fact.asOf)}).`;
+  else explanation = `Not enough info: ${lowerFirst(statement, parts)}.`;
+  if (verdict === "supported" && fact.saidBy && !work.reading.attribution) explanation += ` Note: the source attributes this to ${fact.saidBy}; it is not stated as settled fact.`;
+  if (fact.editorNote && deciding.rule === "date" && verdict === "contradicted") explanation += ` Editor's note: ${fact.editorNote}`;
+  return {
+    claim: work.part.claim,
+    verdict,
+    explanation,
+    citations: fact.citations.map((citation) => citationView(citation, parts.knowledge)),
+    factIds: [fact.id],
+  };
+}
+
+const label = (verdict: Verdict) => ({ supported: "Supported", contradicted: "Contradicted", not_enough_info: "Not enough info" })[verdict];
+
+/** Lower-cases the statement's first word after "Supported: ", unless it begins a name in the entity catalogue. */
+function lowerFirst(text: string, parts: EngineParts): string {
+  const first = /^[A-Z][a-z]+/.exec(text)?.[0];
+  return first && !parts.language.aliasWords.has(first.toLowerCase()) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+const contextByParts = new WeakMap<EngineParts, Omit<RuleContext, "facts" | "nearby">>();
+function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: readonly IndexedFact[]): RuleContext {
+  let shared = contextByParts.get(parts);
+  if (!shared) {
+    const { index, language, entities, knowledge } = parts;
+    const positions = new Map(index.facts.map((entry, i) => [entry, i]));
+    const opposites = new Map<string, Set<string>>();
+    for (const [a, b] of knowledge.lexicon.opposites) {
+      const [x, y] = [termOfPhrase(a, parts), termOfPhrase(b, parts)];
+      opposites.set(x, new Set([...(opposites.get(x) ?? []), y]));
+      opposites.set(y, new Set([...(opposites.get(y) ?? []), x]));
+    }
+    shared = {
+      index,
+      language,
+      nameOf: (entityId) => entities.get(entityId)?.name ?? entityId,
+      within: (place, region) => place === region || (language.enclosingPlaces.get(place) ?? []).includes(region),
+      uses: (entry, term) => {
+        const list = index.postings.get(term);
+        const at = positions.get(entry);
+        return list !== undefined && at !== undefined && binaryIncludes(list, at);
+      },
+      opposites,
+      states: (entry, term) => statedTerms(entry, parts).has(term),
+      wordsOf: (text) => understand(text, language, { correctTypos: false, statement: true }).terms,
+    };
+    contextByParts.set(parts, shared);
+  }
+  return { ...shared, facts, nearby };
+}
+
+const statedByFact = new WeakMap<IndexedFact, ReadonlySet<string>>();
+/** The terms a fact states: its answer, quotes and values, not the questions it answers. Worked out when first compared. */
+function statedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string> {
+  let terms = statedByFact.get(entry);
+  if (!terms) {
+    const { fact } = entry;
+    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote), ...fact.values.flatMap((value) => [
+      "of" in value ? value.of : "",
+      "value" in value && typeof value.value === "string" ? value.value : "",
+      value.kind === "action" ? [value.action, value.object ?? "", ...value.actor, ...(value.target ?? [])].join(" ") : "",
+    ])];
+    terms = new Set(texts.flatMap((text) => understand(text, parts.language, { correctTypos: false, statement: true }).terms));
+    statedByFact.set(entry, terms);
+  }
+  return terms;
+}
+
+function termOfPhrase(phrase: string, parts: EngineParts): string {
+  const understood = understand(phrase, parts.language, { correctTypos: false, statement: true });
+  return understood.terms[0] ?? phrase;
+}
+
+const actionsByParts = new WeakMap<EngineParts, ReadonlySet<string>>();
+/** The verbs of every fact's actions, as terms: the words a claim's actions are found by. */
+function actionTermsOf(parts: EngineParts): ReadonlySet<string> {
+  let terms = actionsByParts.get(parts);
+  if (!terms) {
+    terms = new Set(parts.knowledge.facts.flatMap((fact) => fact.values.filter((value) => value.kind === "action").map((value) => parts.language.read(value.action.toLowerCase()).term)));
+    actionsByParts.set(parts, terms);
+  }
+  return terms;
+}
+
+function binaryIncludes(list: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return list[low] === value;
+}
+
+export { CHECK_RULES };

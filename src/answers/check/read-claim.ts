@@ -1,0 +1,199 @@
+// A claim read into the slots a fact check compares: what it is about (terms, names), its figures
+// (each with what it counts and where), dates, share, ordinal, the actions it states (who did what
+// to whom, whose, where), its polarity, its attribution and qualifiers that make it unverifiable
+// ("more than any other", "the largest"). Pure reading; rules.ts compares the slots with facts.
+import { extractDates, extractNumbers, extractOrdinal, extractShare, type ClaimDate, type ClaimNumber, type CountedNumber } from "../figures.js";
+import { isEntityTerm, understand, type Understanding } from "../understand.js";
+import type { Language } from "../words/language.js";
+import type { ClaimPart } from "./claims.js";
+
+export interface ClaimFigure extends CountedNumber {
+  /** The term of what it counts ("attack" in "61 attacks", "troop" in "900 US troops"); for "61 times", the claim's verb. */
+  head?: string;
+  /** Terms said of what it counts ("kill" in "troops killed"). */
+  said: string[];
+  /** The place the figure is for ("in Iraq"), if the claim names one near it. */
+  place?: string;
+}
+
+/** An action the claim states, with its roles as entity ids or terms. */
+export interface ClaimAction {
+  action: string;
+  actors: string[];
+  targets: string[];
+  /** "a Hezbollah facility": the entity the thing acted on belongs to. */
+  owner?: string;
+  places: string[];
+  negated: boolean;
+}
+
+export interface ClaimReading {
+  text: string;
+  understood: Understanding;
+  figures: ClaimFigure[];
+  dates: ClaimDate[];
+  share?: ClaimNumber;
+  ordinal?: number | "last";
+  actions: ClaimAction[];
+  /** The claim's own terms that are not names (what coverage must find in a fact). */
+  contentTerms: string[];
+  /** Names in the claim, places among them. */
+  entities: string[];
+  places: string[];
+  /** "no", "not", "never", "none of" negating what the claim says (not "pressured them not to attack"). */
+  negated: boolean;
+  /** "none of", "no ... any", "not a single": negation of every case. */
+  universal: boolean;
+  /** "according to the Pentagon", "per an unnamed official", "X said": who the claim says it comes from. */
+  attribution?: { entities: string[]; anonymous: boolean; onTheRecord: boolean };
+  /** "more often than any other", "the largest": a superlative or ranking the facts would have to state outright. */
+  ranking: boolean;
+  /** "more X in A than in B", "twice as many": a comparison between two figures. */
+  comparison?: { direction: "more" | "fewer"; ratio?: number };
+}
+
+const NEGATION = /\b(no|not|never|none|nobody|neither|nor|without|n't|cannot)\b/i;
+/** Negation inside what someone urged or promised ("pressured the militias not to attack"): not the claim's polarity. */
+const EMBEDDED_NEGATION = /\b(pressured|pressure|urged|asked|told|warned|promised|pushed|wanted|called on|to)\s+(?:\w+\s+){0,3}?not\s+to\b/i;
+const UNIVERSAL = /\b(none of|no one|nobody|not a single|not one|not any|no \w+ (?:at all|whatsoever)|(?:no|not) .{0,40}\bany\b)/i;
+const PARTIAL = /\b(in most cases|mostly|in many cases|often|largely|in some cases)\b/i;
+const RANKING = /\b(more often than any|more than any other|than any other|largest|biggest|smallest|deadliest|most powerful|most important|most active|the first to|the only one|most of the \w+ (?:were|was) (?:stationed|based))\b/i;
+const ATTRIBUTION = /\b(according to|per|says|said|say|claims?|claimed|reported|told|officials? believe|argue[sd]?|contend[sd]?|on the record|anonymously|unnamed|anonymous)\b/i;
+
+/** Predicate verbs of the knowledge base's actions, as terms, and the places/entities that fill their roles. */
+export function readClaim(part: ClaimPart, language: Language, actionTerms: ReadonlySet<string>): ClaimReading {
+  const text = part.claim;
+  const understood = understand(text, language, { correctTypos: true });
+  const reading = understood.question!;
+  const { dates, rest } = extractDates(text);
+  const figures = extractNumbers(rest)
+    .filter((number) => !/^(one)$/.test(number.written.trim()) || /\b(one|1)\s+(american|us|u\.s\.|contractor|death|person|soldier|strike)/i.test(text))
+    .map((number) => figureOf(number, text, language, understood));
+  const negated = NEGATION.test(text.replace(EMBEDDED_NEGATION, " ")) && !/\bnot (only|just)\b/i.test(text);
+  const attributionMatch = ATTRIBUTION.test(text);
+  const ordinal = extractOrdinal(reading.tokens);
+  return {
+    text,
+    understood,
+    figures,
+    dates,
+    ...(extractShare(text) ? { share: extractShare(text)! } : {}),
+    ...(ordinal !== undefined ? { ordinal } : {}),
+    actions: actionsOf(understood, language, actionTerms, negated),
+    contentTerms: understood.terms.filter((term) => !isEntityTerm(term) && !term.startsWith("!")),
+    entities: understood.entities,
+    places: understood.entities.filter((entityId) => language.places.has(entityId)),
+    negated: negated && !PARTIAL.test(text),
+    universal: UNIVERSAL.test(text),
+    ...(attributionMatch ? { attribution: attributionOf(text, understood) } : {}),
+    ranking: RANKING.test(text),
+    ...(comparisonOf(text) ? { comparison: comparisonOf(text)! } : {}),
+  };
+}
+
+/** What a figure counts: the first content word after it, or for "61 times" the claim's verb; and the place next to it. */
+function figureOf(number: CountedNumber, text: string, language: Language, understood: Understanding): ClaimFigure {
+  const following = understand(number.following, language, { correctTypos: true });
+  const terms = following.terms.filter((term) => !term.startsWith("!"));
+  let head = terms.find((term) => !isEntityTerm(term) && term !== "number" && !/^\d/.test(term));
+  // "61 attacks on US forces", "900 US troops": the head is the first word that is not a name.
+  if (/^(times|time|occasions)\b/.test(number.following)) head = verbOf(understood, language) ?? head;
+  const said = terms.filter((term) => term !== head && !isEntityTerm(term));
+  // The place named right after the figure ("about 2,000 in Iraq"), else the claim's only place.
+  const placeAfter = following.entities.find((entityId) => language.places.has(entityId) && entityId !== "united-states");
+  const places = understood.entities.filter((entityId) => language.places.has(entityId) && entityId !== "united-states");
+  const place = placeAfter ?? (places.length === 1 ? places[0] : undefined);
+  return { ...number, ...(head ? { head } : {}), said, ...(place ? { place } : {}) };
+}
+
+/** The claim's main verb, as a term: its first word that is more likely a verb than a noun. */
+function verbOf(understood: Understanding, language: Language): string | undefined {
+  const asked = understood.question?.asked ?? [];
+  return asked.find((term) => !isEntityTerm(term.term) && language.mostlyVerb(term.word.split(" ")[0]!))?.term;
+}
+
+const PASSIVE = /^(is|are|was|were|been|be|being|got|get)$/;
+/** Verbs that introduce what someone says or counts ("says", "has counted"): their subject is the claim's source. */
+const ATTRIBUTING = /^(say|says|said|claim|claims|claimed|count|counts|counted|report|reports|reported|argue|argues|argued|tell|tells|told|believe|believes|believed|think|thinks|thought|according|contend|contends|insist|insists)$/;
+const EVENT_PARTICIPANT = new Set(["with", "of", "on", "against", "by"]);
+
+/**
+ * The claim's actions: each word whose term is one of the knowledge base's actions, with the
+ * names before it as actors and after it as targets (swapped in the passive: "was killed by"),
+ * "on X" after "blamed" as the one blamed, and a name right before "facility", "site" or "depot" as its owner.
+ */
+function actionsOf(understood: Understanding, language: Language, actionTerms: ReadonlySet<string>, negated: boolean): ClaimAction[] {
+  const reading = understood.question!;
+  const tokens = reading.tokens;
+  const mentions = reading.mentions;
+  const actions: ClaimAction[] = [];
+  const entityAt = (i: number) => mentions.find((mention) => mention.start <= i && i < mention.end);
+  for (let i = 0; i < tokens.length; i++) {
+    if (entityAt(i)) continue;
+    const term = language.read(tokens[i]!).term;
+    if (!actionTerms.has(term) || language.stopwords.has(tokens[i]!)) continue;
+    // A verb ("struck", "warned"), or an event noun with its participant ("a meeting with", "attacks on").
+    if (!language.mostlyVerb(tokens[i]!) && !EVENT_PARTICIPANT.has(tokens[i + 1] ?? "")) continue;
+    const passive = PASSIVE.test(tokens[i - 1] ?? "") || PASSIVE.test(tokens[i - 2] ?? "");
+    // Who a claim says spoke before the action ("The Pentagon says the strikes damaged", "the
+    // Pentagon has counted 61 attacks") is its source, not an actor; a verb of speech that is the
+    // action itself ("Hamas blamed") keeps its speaker.
+    const speech = tokens.findIndex((token, k) => k < i && ATTRIBUTING.test(token));
+    const before = mentions.filter((mention) => mention.end <= i && !(speech >= 0 && mention.end <= speech)).map((mention) => mention.entityId);
+    let after = mentions.filter((mention) => mention.start > i);
+    const by = tokens.indexOf("by", i);
+    const on = term === "blame" ? tokens.indexOf("on", i) : -1;
+    if (on > i) after = [...after.filter((mention) => mention.start > on), ...after.filter((mention) => mention.start < on)];
+    const nonPlaces = (ids: string[]) => ids.filter((id) => !language.places.has(id) || id === "united-states" || id === "iran" || id === "israel" || id === "iraq");
+    let actors = nonPlaces(before).slice(-2);
+    let targets = nonPlaces(after.map((mention) => mention.entityId)).slice(0, 2);
+    // Words that stand for an actor or target the catalogue doesn't hold ("contractor", "troops", "militias").
+    const words = (from: number, to: number) =>
+      tokens
+        .slice(Math.max(0, from), Math.max(0, to))
+        .filter((token, k) => !entityAt(from + k) && !language.stopwords.has(token))
+        .map((token) => language.read(token).term)
+        .filter((word) => ROLE_WORDS.has(word));
+    if (actors.length === 0) actors = words(i - 4, i);
+    if (targets.length === 0) targets = words(i + 1, i + 5);
+    if (passive) {
+      const agents = by > i ? nonPlaces(mentions.filter((mention) => mention.start > by).map((mention) => mention.entityId)).slice(0, 1) : [];
+      [actors, targets] = [agents.length > 0 ? agents : by > i ? words(by + 1, by + 4) : [], actors];
+    }
+    const ownerMention = mentions.find((mention) => mention.start > i && OWNED.test(tokens.slice(mention.end, mention.end + 4).join(" ")));
+    const places = mentions.filter((mention) => mention.start > i && language.places.has(mention.entityId) && !targets.includes(mention.entityId)).map((mention) => mention.entityId);
+    actions.push({
+      action: term,
+      actors,
+      targets: targets.filter((target) => target !== ownerMention?.entityId),
+      ...(ownerMention ? { owner: ownerMention.entityId } : {}),
+      places,
+      negated,
+    });
+  }
+  return actions;
+}
+
+/** "a Hezbollah facility", "an IRGC weapons storage facility": what follows an owner's name. */
+const OWNED = /^(?:\w+\s+){0,2}(facility|facilities|site|sites|depot|depots|base|bases|compound|warehouse)\b/;
+/** Plain words that fill an actor's or target's role where the catalogue has no entity. */
+const ROLE_WORDS = new Set(["contractor", "troop", "militia", "civilian", "attack", "strike", "drone", "rocket", "critic", "official"]);
+
+function attributionOf(text: string, understood: Understanding): NonNullable<ClaimReading["attribution"]> {
+  const lower = text.toLowerCase();
+  const anonymous = /\b(unnamed|anonymous|anonymously|unidentified|on condition of anonymity)\b/.test(lower);
+  const onTheRecord = /\bon the record\b|\bpublicly\b|\bby name\b/.test(lower);
+  return { entities: understood.speakers, anonymous, onTheRecord };
+}
+
+function comparisonOf(text: string): ClaimReading["comparison"] | undefined {
+  const lower = text.toLowerCase();
+  const times = /\b(twice|two times|three times|thrice|double)\s+as\s+many\b/.exec(lower);
+  const moreThanTimes = /\bmore than (twice|double|two times|three times)\b/.test(lower);
+  if (times) return { direction: "more", ratio: times[1] === "three times" || times[1] === "thrice" ? 3 : 2, ...(moreThanTimes ? {} : {}) };
+  if (moreThanTimes) return { direction: "more", ratio: /three/.test(lower) ? 3 : 2 };
+  if (!/\bthan\b/.test(lower)) return undefined;
+  if (/\b(more|greater|larger|higher)\b/.test(lower) && !RANKING.test(text)) return { direction: "more" };
+  if (/\b(fewer|less|smaller|lower)\b/.test(lower)) return { direction: "fewer" };
+  return undefined;
+}

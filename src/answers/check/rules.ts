@@ -1,0 +1,468 @@
+// The slot-by-slot comparison of a claim with the facts it is about. Each rule looks at one kind of
+// slot (a figure, a date, who did what to whom, a stance, ...) and says whether the facts match it,
+// rule it out, or don't settle it, with the sourced statement that decides. check.ts combines the
+// findings into a verdict: one ruled-out slot contradicts the claim; it is supported only when
+// every slot it states is matched and a fact covers the rest of what it says.
+import { apDate } from "../ap-date.js";
+import { CHECK_CONFIG, ENGINE_CONFIG } from "../config.js";
+import type { FactIndex, IndexedFact, Measure } from "../fact-index.js";
+import { sameDate, type ClaimDate, type ClaimNumber } from "../figures.js";
+import { isEntityTerm } from "../understand.js";
+import type { Language } from "../words/language.js";
+import type { ClaimAction, ClaimFigure, ClaimReading } from "./read-claim.js";
+
+export type SlotOutcome = "match" | "conflict" | "unknown";
+
+export const CHECK_RULES = Object.freeze({
+  scope: "names a place or someone the sources don't cover",
+  identity: "says two groups are, or are not, the same",
+  comparison: "compares two figures",
+  "only-place": "says where something happened, or didn't",
+  share: "gives a share (most, half)",
+  figure: "gives a figure",
+  date: "gives a date",
+  action: "says who did what to whom",
+  stance: "says something a fact states the opposite of",
+  negation: "says something did not happen",
+  attribution: "says who said it",
+  ranking: "ranks something (the most, the largest) the sources don't rank",
+  coverage: "says things a fact states",
+} as const);
+
+export type CheckRule = keyof typeof CHECK_RULES;
+
+export interface SlotFinding {
+  rule: CheckRule;
+  outcome: SlotOutcome;
+  /** The fact whose statement decides, if any. */
+  fact?: IndexedFact;
+  /** What the claim says, in a few words ("5 strikes"). */
+  claimed: string;
+  /** What the source says instead or as well ("3 strikes"), or why it doesn't settle it. */
+  sourced: string;
+}
+
+export interface RuleContext {
+  index: FactIndex;
+  language: Language;
+  /** The facts the claim is about, best first. */
+  facts: readonly IndexedFact[];
+  /** More of the facts near it: where a claim that mixes two events finds the other one. */
+  nearby: readonly IndexedFact[];
+  nameOf(entityId: string): string;
+  /** Is the place inside the region (or the region itself)? */
+  within(place: string, region: string): boolean;
+  /** Does the fact use the term (its questions, answer, quotes or values)? */
+  uses(entry: IndexedFact, term: string): boolean;
+  /** Does the fact state the term: in its answer, its quotes or its values, not only in the questions it answers? */
+  states(entry: IndexedFact, term: string): boolean;
+  opposites: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The terms of a text, as the engine reads it. */
+  wordsOf(text: string): readonly string[];
+}
+
+const f = (finding: SlotFinding) => finding;
+
+export function scopeRule(claim: ClaimReading): SlotFinding[] {
+  const reading = claim.understood.question!;
+  const outside = [...claim.understood.elsewhere.map((place) => place.slice(1)), ...reading.unknownNames];
+  if (outside.length === 0) return [];
+  return [f({ rule: "scope", outcome: "unknown", claimed: outside.join(", "), sourced: `my sources don't mention ${outside.join(" or ")}` })];
+}
+
+export function rankingRule(claim: ClaimReading): SlotFinding[] {
+  return claim.ranking ? [f({ rule: "ranking", outcome: "unknown", claimed: "a ranking", sourced: "my sources don't rank them" })] : [];
+}
+
+const SAME = /\b(same|part of|branch of|wing of|arm of|belongs? to|affiliate of|offshoot of|subsidiary of|one and the same|identical)\b/i;
+const SEPARATE = /\b(separate|different|distinct|independent|unrelated|not the same|not part of)\b/i;
+
+export function identityRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  for (const entry of context.facts) {
+    for (const value of entry.fact.values) {
+      if (value.kind !== "distinct" || !value.entities.every((id) => claim.entities.includes(id))) continue;
+      const same = SAME.test(claim.text) && !SEPARATE.test(claim.text);
+      const separate = SEPARATE.test(claim.text) || (SAME.test(claim.text) && claim.negated);
+      if (!same && !separate) continue;
+      const holds = separate && !(same && !claim.negated);
+      return [f({ rule: "identity", outcome: holds ? "match" : "conflict", fact: entry, claimed: holds ? "they are separate" : "they are the same", sourced: entry.fact.answer })];
+    }
+  }
+  return [];
+}
+
+/** Count measures (and their facts) whose head is what the figure counts. */
+function countsOf(context: RuleContext, head: string | undefined, claim: ClaimReading, said: readonly string[]): { entry: IndexedFact; measure: Measure }[] {
+  if (!head) return [];
+  const asked = claim.understood.question!.asked;
+  const expansions = asked.find((term) => term.term === head)?.expansions ?? [];
+  const heads = new Set([head, ...expansions.filter((e) => e.relation !== "broader" && e.weight >= ENGINE_CONFIG.closeRelation).map((e) => e.term)]);
+  const found = context.facts.flatMap((entry) =>
+    entry.measures.filter((measure) => measure.value?.kind === "count" && [...measure.heads].some((h) => heads.has(h))).map((measure) => ({ entry, measure })),
+  );
+  // What is said of it tells counts apart ("troops killed" from "injured troops"), where counts use that word.
+  const telling = said.filter((term) => context.index.measureTerms.has(term) && !heads.has(term));
+  if (telling.length === 0) return found;
+  return found.filter(({ measure }) => telling.every((term) => measure.terms.has(term)));
+}
+
+const countOf = (measure: Measure): ClaimNumber & { value: number; wording?: string } => measure.value as ClaimNumber & { value: number; wording?: string };
+
+function describeCount(measure: Measure, nameOf: (entityId: string) => string): string {
+  const value = measure.value as { value: number; qualifier: ClaimNumber["qualifier"]; of: string; since?: string; wording?: string };
+  const place = measure.place ? nameOf(measure.place) : undefined;
+  const since = value.since ? ` since ${apDate(value.since)}` : "";
+  const amount = value.wording ?? `${QUALIFIER_WORDS[value.qualifier]}${value.value.toLocaleString("en-US")}`;
+  return `${amount} ${value.of.split(" / ")[0]}${place ? ` in ${place}` : ""}${since}`;
+}
+
+const QUALIFIER_WORDS: Record<ClaimNumber["qualifier"], string> = { exact: "", about: "about ", at_least: "at least ", more_than: "more than ", nearly: "nearly ", fewer_than: "fewer than " };
+
+export function figureRule(claim: ClaimReading, context: RuleContext, claimContext: ClaimReading | undefined): SlotFinding[] {
+  const findings: SlotFinding[] = [];
+  const figures = claim.figures.filter((figure) => !(claim.comparison?.ratio && figure.value === claim.comparison.ratio));
+  for (const figure of figures) {
+    // "Of the attacks, 32 were in Iraq": what is counted may come before the figure, or from the first clause.
+    const head = (figure.head && context.index.measureHeads.has(figure.head) ? figure.head : undefined) ?? claim.contentTerms.find((term) => context.index.measureHeads.has(term)) ?? figure.head ?? claimContext?.figures[0]?.head ?? claimContext?.contentTerms.find((term) => context.index.measureHeads.has(term));
+    const said = figure.said.length > 0 ? figure.said : (claimContext?.figures[0]?.said ?? []);
+    const measures = countsOf(context, head, claim, [...said, ...claim.actions.map((action) => action.action)]);
+    const claimed = `${figure.written}${head ? ` ${head}` : ""}${figure.place ? ` in ${context.nameOf(figure.place)}` : ""}`;
+    if (measures.length === 0) {
+      findings.push({ rule: "figure", outcome: "unknown", claimed, sourced: `my sources give no figure for ${figure.following || "that"}` });
+      continue;
+    }
+    const place = figure.place ?? claimContext?.figures.find((other) => other.place)?.place;
+    const exact = measures.filter(({ measure }) => measure.place === place);
+    const inside = place ? measures.filter(({ measure }) => measure.place && measure.place !== place && context.within(place, measure.place)) : [];
+    const pick = exact[0] ?? (place === undefined ? measures.find(({ measure }) => !measure.place) : undefined);
+    if (!pick) {
+      // "300 troops at Al-Tanf": the sources count only the country around it.
+      const broader = inside[0] ?? measures[0]!;
+      findings.push({ rule: "figure", outcome: "unknown", fact: broader.entry, claimed, sourced: `my sources give ${describeCount(broader.measure, context.nameOf)}, not a figure for ${place ? context.nameOf(place) : "that"}` });
+      continue;
+    }
+    const value = countOf(pick.measure);
+    const outcome = figure.vague && !value.wording ? vagueAgainst(figure, value) : value.wording && !figure.vague ? "unknown" : compareNumbers(figure, value);
+    findings.push({ rule: "figure", outcome, fact: pick.entry, claimed, sourced: describeCount(pick.measure, context.nameOf) });
+  }
+  return findings;
+}
+
+/** "Dozens" against 61: a vague amount is never as good as the figure, but can rule it out. */
+function vagueAgainst(figure: ClaimFigure, value: ClaimNumber): SlotOutcome {
+  const verdict = compareNumbers(figure, value);
+  return verdict === "conflict" ? "conflict" : "match";
+}
+
+/**
+ * Tolerance rules (docs/DESIGN.md): each side becomes a range ("about" +-10%, "nearly" up to 15%
+ * below, "at least"/"more than" open above). Ranges that don't meet contradict. When the source
+ * gives only a floor ("at least 60"), a claim above the floor is unsettled, not supported.
+ */
+export function compareNumbers(claim: ClaimNumber, fact: ClaimNumber): SlotOutcome {
+  const [claimLow, claimHigh] = range(claim);
+  const [factLow, factHigh] = range(fact);
+  if (Math.max(claimLow, factLow) > Math.min(claimHigh, factHigh)) return "conflict";
+  if (factHigh === Infinity && claimLow > factLow) return "unknown";
+  return "match";
+}
+
+function range({ value, qualifier }: ClaimNumber): [number, number] {
+  const step = value < 1 ? 0.001 : 1;
+  switch (qualifier) {
+    case "about":
+      return [value * (1 - CHECK_CONFIG.aboutTolerance), value * (1 + CHECK_CONFIG.aboutTolerance)];
+    case "nearly":
+      return [value * (1 - CHECK_CONFIG.nearlyTolerance), value];
+    case "at_least":
+      return [value, Infinity];
+    case "more_than":
+      return [value + step, Infinity];
+    case "fewer_than":
+      return [0, value - step];
+    default:
+      return [value, value];
+  }
+}
+
+export function comparisonRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  if (!claim.comparison) return [];
+  const places = claim.places.filter((place) => place !== "united-states");
+  if (places.length < 2) return [];
+  const [first, second] = places as [string, string];
+  const head = claim.figures.find((figure) => figure.head)?.head ?? claim.contentTerms.find((term) => context.index.measureTerms.has(term));
+  for (const { entry, measure } of countsOf(context, head, claim, claim.contentTerms)) {
+    const a = entry.measures.find((m) => m.place === first && m.value?.kind === "count" && [...m.heads].some((h) => measure.heads.has(h)));
+    const b = entry.measures.find((m) => m.place === second && m.value?.kind === "count" && [...m.heads].some((h) => measure.heads.has(h)));
+    if (!a || !b) continue;
+    const [x, y] = [countOf(a).value, countOf(b).value];
+    const ratio = claim.comparison.ratio;
+    const holds = ratio ? (claim.comparison.direction === "more" ? x > y * ratio : x * ratio < y) : claim.comparison.direction === "more" ? x > y : x < y;
+    return [f({ rule: "comparison", outcome: holds ? "match" : "conflict", fact: entry, claimed: claim.text, sourced: `${describeCount(a, context.nameOf)}, and ${describeCount(b, context.nameOf)}` })];
+  }
+  return [];
+}
+
+export function onlyPlaceRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  const places = claim.places.filter((place) => place !== "united-states");
+  if (places.length === 0) return [];
+  for (const entry of context.facts) {
+    for (const measure of entry.measures) {
+      const value = measure.value;
+      if (value?.kind !== "place" || !value.only) continue;
+      if (![...measure.terms].some((term) => claim.contentTerms.includes(term))) continue;
+      const inside = places.every((place) => context.within(place, value.entity));
+      const holds = inside !== claim.negated;
+      return [f({ rule: "only-place", outcome: holds ? "match" : "conflict", fact: entry, claimed: places.map(context.nameOf).join(" and "), sourced: entry.fact.answer })];
+    }
+  }
+  return [];
+}
+
+export function shareRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  const share = claim.share;
+  if (!share) return [];
+  for (const entry of context.facts) {
+    for (const measure of entry.measures) {
+      if (measure.value?.kind !== "share") continue;
+      if (![...measure.terms].some((term) => claim.contentTerms.includes(term))) continue;
+      if (measure.place && claim.places.length > 0 && !claim.places.includes(measure.place)) continue;
+      const value = measure.value as unknown as ClaimNumber;
+      return [f({ rule: "share", outcome: compareNumbers(share, value), fact: entry, claimed: claim.text, sourced: entry.fact.answer })];
+    }
+  }
+  return [];
+}
+
+/** The date values (and dated actions) of the candidates, each with how well its wording fits the claim. */
+export function dateRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  const dates = claim.dates.filter((date) => date.relation !== "since" || claim.figures.length === 0);
+  if (dates.length === 0) return [];
+  const terms = new Set([...claim.contentTerms, ...(claim.ordinal !== undefined ? [ordinalWord(claim.ordinal)] : [])]);
+  const ordinal = claim.ordinal !== undefined ? ordinalWord(claim.ordinal) : undefined;
+  type Dated = { entry: IndexedFact; iso: string; fit: number; what: string };
+  const candidates: Dated[] = [];
+  for (const entry of context.facts) {
+    for (const measure of entry.measures) {
+      if (measure.value?.kind !== "date") continue;
+      const wordings = measure.wordings.map((wording) => [...wording]);
+      const fit = Math.max(...wordings.map((wording) => (wording.length === 0 ? 0 : wording.filter((term) => terms.has(term)).length / wording.length)));
+      // An ordinal the claim names must be the one the wording names ("first strike").
+      const named = (measure.value as { of: string }).of.toLowerCase();
+      if (ordinal && /\b(first|second|third|fourth|latest|last)\b/.test(named) && !named.includes(ordinal)) continue;
+      if (ordinal && !/\b(first|second|third|fourth|latest|last)\b/.test(named) && fit < 1) continue;
+      candidates.push({ entry, iso: String((measure.value as { value: string }).value), fit, what: (measure.value as { of: string }).of.split(" / ")[0]! });
+    }
+  }
+  const best = candidates.filter((c) => c.fit > 0).sort((a, b) => b.fit - a.fit)[0];
+  if (!best) return [];
+  const sameEvent = candidates.filter((c) => c.entry === best.entry && c.fit === best.fit);
+  const findings: SlotFinding[] = [];
+  for (const date of dates) {
+    const agrees = sameEvent.some((c) => sameDate(date, c.iso));
+    const precise = sameEvent.some((c) => moreExact(date, c.iso));
+    const outcome: SlotOutcome = agrees ? (precise ? "unknown" : claim.negated ? "conflict" : "match") : claim.negated ? "match" : "conflict";
+    findings.push({ rule: "date", outcome, fact: best.entry, claimed: `${describeDate(date)}`, sourced: precise && agrees ? `the source dates it only ${apDate(best.iso)}` : `${best.what}: ${apDate(best.iso)}` });
+  }
+  return findings;
+}
+
+function ordinalWord(ordinal: number | "last"): string {
+  return ordinal === "last" ? "last" : (["", "first", "second", "third", "fourth", "fifth"][ordinal] ?? String(ordinal));
+}
+
+/** Does the claim give the date more exactly than the source (a day where it gives a month)? */
+function moreExact(date: ClaimDate, iso: string): boolean {
+  const parts = iso.split("-").length;
+  return (date.day !== undefined && parts < 3) || (date.month !== undefined && parts < 2);
+}
+
+const MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+function describeDate(date: ClaimDate): string {
+  return [date.month ? MONTHS[date.month - 1] : undefined, date.day, date.year].filter((part) => part !== undefined).join(" ");
+}
+
+/**
+ * Who did what to whom: each action the claim states, against the facts' actions of the same
+ * kind. Roles agree when they share an entity (or a place inside another); the claim is ruled out
+ * when one role agrees and the other names someone else ("Hamas blamed Islamic Jihad": Hamas
+ * blamed Israel), when the facts state the opposite polarity, or when its place or owner is another.
+ */
+export function actionRule(claim: ClaimReading, context: RuleContext, claimContext: ClaimReading | undefined): SlotFinding[] {
+  const findings: SlotFinding[] = [];
+  for (const stated of claim.actions) {
+    const action: ClaimAction = stated.actors.length === 0 && claimContext ? { ...stated, actors: claimContext.entities.filter((id) => !context.language.places.has(id) || id === "united-states").slice(0, 2) } : stated;
+    let best: { finding: SlotFinding; strength: number } | undefined;
+    for (const entry of context.facts) {
+      for (const value of entry.fact.values) {
+        if (value.kind !== "action" || context.language.read(value.action).term !== action.action) continue;
+        const actors = roleAgreement(action.actors, value.actor, context);
+        const targets = roleAgreement(action.targets, value.target ?? [], context);
+        const sourced = describeAction(value, context);
+        const claimed = `${action.actors.map(context.nameOf).join(" and ") || "someone"} ${action.action} ${action.targets.map(context.nameOf).join(" and ")}`.trim();
+        let finding: SlotFinding | undefined;
+        let strength = 0;
+        if ((actors === "match" && targets === "conflict") || (targets === "match" && actors === "conflict")) {
+          finding = { rule: "action", outcome: "conflict", fact: entry, claimed, sourced };
+          strength = 3;
+        } else if (actors !== "conflict" && targets !== "conflict" && (actors === "match" || targets === "match")) {
+          const placeConflict = value.place && action.places.length > 0 && !action.places.some((place) => context.within(place, value.place!) || context.within(value.place!, place));
+          const ownerConflict = value.owner && action.owner && action.owner !== value.owner;
+          if (action.negated !== value.negated) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `${action.negated ? "not " : ""}${claimed}`, sourced };
+          else if (ownerConflict) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `${context.nameOf(action.owner!)}'s`, sourced };
+          else if (placeConflict && !value.date) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
+          else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
+          strength = actors === "match" && targets === "match" ? 2 : 1;
+        }
+        if (finding && (!best || strength > best.strength || (strength === best.strength && finding.outcome === "match" && best.finding.outcome !== "match"))) best = { finding, strength };
+      }
+    }
+    if (best) findings.push(best.finding);
+  }
+  return findings;
+}
+
+/**
+ * A claim that mixes two events of the same kind: its date (or place) is one event's, what it says
+ * was acted on is another's ("On Oct. 27, US jets struck a training facility and a safe house": that
+ * was Nov. 12).
+ */
+export function eventRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  type Event = { entry: IndexedFact; value: Extract<IndexedFact["fact"]["values"][number], { kind: "action" }>; terms: Set<string> };
+  for (const stated of claim.actions) {
+    const events: Event[] = [];
+    for (const entry of context.nearby) {
+      for (const value of entry.fact.values) {
+        if (value.kind !== "action" || context.language.read(value.action).term !== stated.action || (!value.date && !value.place)) continue;
+        if (events.some((event) => event.value === value)) continue;
+        events.push({ entry, value, terms: new Set([...context.wordsOf(value.object ?? ""), ...context.wordsOf(value.means ?? "")]) });
+      }
+    }
+    if (events.length < 2) continue;
+    const byDate = claim.dates.length > 0 ? events.filter((event) => event.value.date && claim.dates.some((date) => sameDate(date, String(event.value.date)))) : [];
+    const byPlace = stated.places.length > 0 ? events.filter((event) => event.value.place && stated.places.some((place) => context.within(place, event.value.place!))) : [];
+    const chosen = byDate.length === 1 ? byDate[0]! : byDate.length === 0 && byPlace.length === 1 ? byPlace[0]! : undefined;
+    if (!chosen) continue;
+    const others = events.filter((event) => event !== chosen);
+    const foreign = claim.contentTerms.filter((term) => !chosen.terms.has(term) && others.some((event) => event.terms.has(term)));
+    const otherPlace = byDate.length === 1 ? stated.places.find((place) => chosen.value.place && !context.within(place, chosen.value.place) && others.some((event) => event.value.place && context.within(place, event.value.place))) : undefined;
+    if (foreign.length >= 2 || otherPlace) {
+      const other = others.find((event) => foreign.some((term) => event.terms.has(term)) || (otherPlace && event.value.place && context.within(otherPlace, event.value.place)))!;
+      return [f({ rule: "action", outcome: "conflict", fact: chosen.entry, claimed: `${foreign.length >= 2 ? foreign.map((term) => wordOf(claim, term)).join(" ") : context.nameOf(otherPlace!)} with the ${describeDateOf(chosen.value)} event`, sourced: `${describeAction(chosen.value, context)}; ${describeAction(other.value, context)}` })];
+    }
+  }
+  return [];
+}
+
+function describeDateOf(value: { date?: string | number | undefined; place?: string | undefined }): string {
+  return value.date ? apDate(String(value.date)) : (value.place ?? "");
+}
+
+/** Two roles agree when they share an entity or a word (a place counts inside its region); they conflict when both are named and share none. */
+function roleAgreement(claimed: readonly string[], sourced: readonly string[], context: RuleContext): "match" | "conflict" | "open" {
+  if (claimed.length === 0 || sourced.length === 0) return "open";
+  const entityIds = (ids: readonly string[]) => ids.filter((id) => context.index.facts.length > 0 && context.nameOf(id) !== id);
+  const term = (word: string) => context.language.read(word).term;
+  const same = claimed.some((a) => sourced.some((b) => a === b || term(a) === term(b) || context.within(a, b) || context.within(b, a)));
+  if (same) return "match";
+  // Only names rule each other out: a word ("militias") may stand for a named group.
+  return entityIds(claimed).length > 0 && entityIds(sourced).length > 0 && entityIds(claimed).length === claimed.length ? "conflict" : "open";
+}
+
+function describeAction(value: Extract<IndexedFact["fact"]["values"][number], { kind: "action" }>, context: RuleContext): string {
+  const name = (id: string) => context.nameOf(id);
+  return [
+    value.actor.map(name).join(" and "),
+    value.negated ? `did not ${value.action}` : value.action,
+    (value.target ?? []).map(name).join(" and "),
+    value.object ?? "",
+    value.owner ? `(${name(value.owner)}'s)` : "",
+    value.place ? `in ${name(value.place)}` : "",
+    value.date ? `on ${apDate(String(value.date))}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** A claim word whose opposite a fact about the same names states ("criticized" against "a positive development"). */
+export function stanceRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  const terms = [...claim.contentTerms, ...claim.understood.terms];
+  for (const entry of context.facts.slice(0, 3)) {
+    if (!claim.entities.every((id) => entry.entities.has(id))) continue;
+    for (const term of terms) {
+      for (const opposite of context.opposites.get(term) ?? []) {
+        if (terms.includes(opposite) || !context.states(entry, opposite)) continue;
+        // A negated claim of the opposite agrees ("not a positive development" ... ) : leave it unsettled.
+        if (claim.negated) return [f({ rule: "stance", outcome: "unknown", fact: entry, claimed: term, sourced: entry.fact.answer })];
+        return [f({ rule: "stance", outcome: "conflict", fact: entry, claimed: wordOf(claim, term), sourced: entry.fact.answer })];
+      }
+    }
+  }
+  return [];
+}
+
+function wordOf(claim: ClaimReading, term: string): string {
+  return claim.understood.question?.asked.find((asked) => asked.term === term)?.word ?? term;
+}
+
+/** "No US troops were injured", "None of the attacks caused injuries": ruled out by a count above zero. */
+export function negationRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  if (!claim.negated || claim.figures.length > 0) return [];
+  // What is negated is what the claim ends on ("None of the attacks caused any injuries": the injuries).
+  const heads = claim.contentTerms.filter((term) => context.index.measureTerms.has(term)).reverse();
+  for (const head of heads) {
+    for (const { entry, measure } of countsOf(context, head, claim, [])) {
+      const value = countOf(measure);
+      if (value.value > 0) return [f({ rule: "negation", outcome: "conflict", fact: entry, claimed: `no ${wordOf(claim, head)}`, sourced: describeCount(measure, context.nameOf) })];
+    }
+  }
+  return [];
+}
+
+/** "per an unnamed militia official", "the Pentagon says": the claim's source must be the fact's. */
+export function attributionRule(claim: ClaimReading, context: RuleContext, decidingFacts: readonly IndexedFact[]): SlotFinding[] {
+  const attribution = claim.attribution;
+  if (!attribution) return [];
+  const facts = decidingFacts.length > 0 ? decidingFacts : context.facts.slice(0, 1);
+  for (const entry of facts) {
+    const saidBy = entry.fact.saidBy?.toLowerCase() ?? "";
+    if (attribution.onTheRecord && /anonym/.test(saidBy)) return [f({ rule: "attribution", outcome: "conflict", fact: entry, claimed: "on the record", sourced: `the source says ${entry.fact.saidBy}` })];
+    if (attribution.anonymous && saidBy && !/anonym/.test(saidBy)) return [f({ rule: "attribution", outcome: "unknown", fact: entry, claimed: "an unnamed source", sourced: `the source attributes it to ${entry.fact.saidBy}` })];
+    const unknown = attribution.entities.filter((id) => !entry.speakers.has(id) && !entry.entities.has(id));
+    if (unknown.length > 0) return [f({ rule: "attribution", outcome: "unknown", fact: entry, claimed: unknown.map(context.nameOf).join(", "), sourced: `the source doesn't quote ${unknown.map(context.nameOf).join(" or ")} on this` })];
+  }
+  return [];
+}
+
+/** Words that are a slot of their own (qualifiers, negation, months, ordinals), not content a fact must state. */
+const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|least|more|fewer|less|only|just|over|under|not|no|never|none|nothing|january|february|march|april|june|july|august|september|october|november|december|jan|feb|oct|nov|dec|sept|first|second|third|fourth|latest|last|most|half|dozens?|hundreds|thousands|several|times|twice)$/;
+
+/**
+ * Supported needs a fact that states what the claim says: the claim's names are what it is about,
+ * and its words (the lexicon's, or related words no broader than them) carry nearly all of the claim.
+ */
+export function coverageRule(claim: ClaimReading, context: RuleContext, preferred: readonly IndexedFact[]): SlotFinding[] {
+  // Figures, dates, qualifiers and negation are slots of their own; coverage is about the rest.
+  const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word));
+  const weightOf = (term: string) => context.index.idf.get(term) ?? context.index.unknownIdf * ENGINE_CONFIG.unknownTermWeight;
+  const total = asked.reduce((sum, term) => sum + weightOf(term.term), 0);
+  let best: { entry: IndexedFact; share: number; missing: string[] } | undefined;
+  const facts = [...new Set([...preferred, ...context.facts])];
+  for (const entry of facts) {
+    if (!claim.entities.every((id) => entry.entities.has(id) || id === "united-states")) continue;
+    let covered = 0;
+    const missing: string[] = [];
+    for (const term of asked) {
+      const ok = context.states(entry, term.term) || term.expansions.some((e) => e.relation !== "broader" && e.weight >= ENGINE_CONFIG.coveringRelation && context.states(entry, e.term));
+      if (ok) covered += weightOf(term.term);
+      else missing.push(term.word);
+    }
+    // A thing the fact never names ("aircraft carrier", "defense firm") is a claim it doesn't make.
+    if (asked.some((term) => term.specific && !term.known && missing.includes(term.word))) continue;
+    const share = total > 0 ? covered / total : 1;
+    if (!best || share > best.share) best = { entry, share, missing };
+  }
+  if (!best) return [f({ rule: "coverage", outcome: "unknown", claimed: claim.text, sourced: "no fact in my sources speaks to all of it" })];
+  const outcome: SlotOutcome = best.share >= CHECK_CONFIG.coverageToSupport ? "match" : "unknown";
+  return [f({ rule: "coverage", outcome, fact: best.entry, claimed: claim.text, sourced: outcome === "match" ? best.entry.fact.answer : `my sources don't say ${best.missing.slice(0, 3).join(", ")}` })];
+}
