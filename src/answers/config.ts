@@ -93,8 +93,10 @@ export const CHECK_CONFIG = Object.freeze({
   relativeScore: 0.6,
   /** How many of the best-matching facts a claim is compared with. */
   factsConsidered: 10,
-  /** A claim with no figure, date, place or identity to compare is supported only if one fact covers this share of its words. */
+  /** A claim is supported only if one fact states this share of its words (by weight), beyond the slots that matched. */
   coverageToSupport: 0.85,
+  /** A word most facts use (the story's backdrop: "attack", "strike") weighs this much of its weight in coverage. */
+  backdropWeight: 0.3,
   /** "About 900" means 810 to 990. */
   aboutTolerance: 0.1,
   /** "Nearly half" means 42.5% to 50%. */

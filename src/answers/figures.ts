@@ -102,7 +102,7 @@ export function extractNumbers(textWithoutDates: string): CountedNumber[] {
     const before = text.slice(0, match.index);
     // "one of the militias", "one official" are not figures
     if (word === "one" && /^\s+(of|official|another)\b/.test(text.slice(match.index + match[0].length))) continue;
-    const following = text.slice(match.index + match[0].length).split(/[,.;:]/)[0]!.split(/\s+/).filter(Boolean).slice(0, 4).join(" ");
+    const following = text.slice(match.index + match[0].length).split(/[,.;:]/)[0]!.split(/\s+/).filter(Boolean).slice(0, 6).join(" ");
     const vague = VAGUE_AMOUNTS[word];
     if (vague) {
       numbers.push({ value: vague, qualifier: "at_least", following, written: match[0], vague: true });

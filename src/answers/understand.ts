@@ -78,6 +78,8 @@ export interface Mention {
   entityId: string;
   start: number;
   end: number;
+  /** Read as what the name stands for ("Baghdad" for Iraq's government): not a place here. */
+  metonym: boolean;
 }
 
 /** Month names and numbers: parts of a date or a figure, never a question's verb. */
@@ -168,7 +170,7 @@ export function understand(text: string, language: Language, options: Understand
         const possessive = possessives.has(tokens[i + span.length - 1]!);
         const meant = asQuestion && language.standsFor.has(span.value) && (possessive || !LOCATIVE.has(tokens[i - 1] ?? "")) ? language.standsFor.get(span.value)! : span.value;
         entities.push(meant);
-        mentions.push({ entityId: meant, start: i, end: i + span.length });
+        mentions.push({ entityId: meant, start: i, end: i + span.length, metonym: meant !== span.value });
         if (meant !== span.value) {
           if (speakers === undefined) literal.set(meant, span.value);
           terms.push(entityTerm(meant));

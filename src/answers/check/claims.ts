@@ -44,8 +44,9 @@ function splitSentence(sentence: string): ClaimPart[] {
     const rest = sentence.slice(match.index! + match[0].length);
     const right = rest.split(CLAUSE_JOINS)[0]!.trim();
     const relative = /^(in which|where|which|who|when)\s/i.test(rest);
+    const subordinate = /\b(even though|although|though|whereas|even as)\s*$/i.test(match[0]);
     // A joined part is a clause of its own when it has a verb or a figure of its own; else it lists.
-    const ownClause = relative ? ANY_VERB.test(right) : CLAUSE_VERB.test(right) || hasFigure(right);
+    const ownClause = relative || subordinate ? ANY_VERB.test(right) : CLAUSE_VERB.test(right) || hasFigure(right);
     // ... and only when what comes before is a clause too: "Badr and Kataeb Hezbollah fought" lists subjects.
     const leftClause = ANY_VERB.test(left) || hasFigure(left);
     if (!ownClause || !leftClause || !/\w/.test(left)) continue;

@@ -3,6 +3,8 @@
 // to whom, whose, where), its polarity, its attribution and qualifiers that make it unverifiable
 // ("more than any other", "the largest"). Pure reading; rules.ts compares the slots with facts.
 import { extractDates, extractNumbers, extractOrdinal, extractShare, type ClaimDate, type ClaimNumber, type CountedNumber } from "../figures.js";
+import { wordTokens } from "../../knowledge/text-folding.js";
+import { headOf } from "../fact-index.js";
 import { isEntityTerm, understand, type Understanding } from "../understand.js";
 import type { Language } from "../words/language.js";
 import type { ClaimPart } from "./claims.js";
@@ -25,6 +27,8 @@ export interface ClaimAction {
   owner?: string;
   places: string[];
   negated: boolean;
+  /** Where in the claim's tokens the action's word is. */
+  at: number;
 }
 
 export interface ClaimReading {
@@ -32,6 +36,8 @@ export interface ClaimReading {
   understood: Understanding;
   figures: ClaimFigure[];
   dates: ClaimDate[];
+  /** For each date, the action word nearest it ("Hamas's Oct. 7 raid": raid), if one is close. */
+  dateEvents: (string | undefined)[];
   share?: ClaimNumber;
   ordinal?: number | "last";
   actions: ClaimAction[];
@@ -65,11 +71,13 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
   const text = part.claim;
   const understood = understand(text, language, { correctTypos: true });
   const reading = understood.question!;
-  const { dates, rest } = extractDates(text);
+  // "F-16s" is a name (the scope rule's business), not the figure 16.
+  const { dates, rest } = extractDates(text.replace(/\b[A-Z]{1,3}-?\d{1,3}[a-zA-Z]?s?\b/g, " "));
   const figures = extractNumbers(rest)
     .filter((number) => !/^(one)$/.test(number.written.trim()) || /\b(one|1)\s+(american|us|u\.s\.|contractor|death|person|soldier|strike)/i.test(text))
     .map((number) => figureOf(number, text, language, understood));
   const negated = NEGATION.test(text.replace(EMBEDDED_NEGATION, " ")) && !/\bnot (only|just)\b/i.test(text);
+  const actions = actionsOf(understood, language, actionTerms, negated);
   const attributionMatch = ATTRIBUTION.test(text);
   const ordinal = extractOrdinal(reading.tokens);
   return {
@@ -79,10 +87,12 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
     dates,
     ...(extractShare(text) ? { share: extractShare(text)! } : {}),
     ...(ordinal !== undefined ? { ordinal } : {}),
-    actions: actionsOf(understood, language, actionTerms, negated),
+    actions,
+    dateEvents: dates.map((_, d) => eventNear(reading.tokens, d, actions)),
     contentTerms: understood.terms.filter((term) => !isEntityTerm(term) && !term.startsWith("!")),
     entities: understood.entities,
-    places: understood.entities.filter((entityId) => language.places.has(entityId)),
+    // A capital read as its government ("Baghdad has denounced") is not where anything happened.
+    places: distinctIds(reading.mentions.filter((mention) => !mention.metonym && language.places.has(mention.entityId)).map((mention) => mention.entityId)),
     negated: negated && !PARTIAL.test(text),
     universal: UNIVERSAL.test(text),
     ...(attributionMatch ? { attribution: attributionOf(text, understood) } : {}),
@@ -95,7 +105,9 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
 function figureOf(number: CountedNumber, text: string, language: Language, understood: Understanding): ClaimFigure {
   const following = understand(number.following, language, { correctTypos: true });
   const terms = following.terms.filter((term) => !term.startsWith("!"));
-  let head = terms.find((term) => !isEntityTerm(term) && term !== "number" && !/^\d/.test(term));
+  // "two weapons and ammunition storage sites near ...": the head of the phrase after the figure.
+  const named = headOf(number.following, language, wordTokens);
+  let head = named && !isEntityTerm(named) && !/^\d/.test(named) && !language.read(named).spans?.span ? named : terms.find((term) => !isEntityTerm(term) && term !== "number" && !/^\d/.test(term));
   // "61 attacks on US forces", "900 US troops": the head is the first word that is not a name.
   if (/^(times|time|occasions)\b/.test(number.following)) head = verbOf(understood, language) ?? head;
   const said = terms.filter((term) => term !== head && !isEntityTerm(term));
@@ -116,6 +128,7 @@ const PASSIVE = /^(is|are|was|were|been|be|being|got|get)$/;
 /** Verbs that introduce what someone says or counts ("says", "has counted"): their subject is the claim's source. */
 const ATTRIBUTING = /^(say|says|said|claim|claims|claimed|count|counts|counted|report|reports|reported|argue|argues|argued|tell|tells|told|believe|believes|believed|think|thinks|thought|according|contend|contends|insist|insists)$/;
 const EVENT_PARTICIPANT = new Set(["with", "of", "on", "against", "by"]);
+const PREPOSITIONS = new Set(["on", "in", "at", "against", "to", "of", "near", "from", "into", "during", "after", "before", "with"]);
 
 /**
  * The claim's actions: each word whose term is one of the knowledge base's actions, with the
@@ -139,13 +152,21 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
     // Pentagon has counted 61 attacks") is its source, not an actor; a verb of speech that is the
     // action itself ("Hamas blamed") keeps its speaker.
     const speech = tokens.findIndex((token, k) => k < i && ATTRIBUTING.test(token));
-    const before = mentions.filter((mention) => mention.end <= i && !(speech >= 0 && mention.end <= speech)).map((mention) => mention.entityId);
+    // A name inside a phrase ("the raid on Israel killed") is not the one who acted.
+    const before = mentions
+      .filter((mention) => mention.end <= i && !(speech >= 0 && mention.end <= speech) && !PREPOSITIONS.has(tokens[mention.start - 1] ?? ""))
+      .map((mention) => mention.entityId);
     let after = mentions.filter((mention) => mention.start > i);
     const by = tokens.indexOf("by", i);
     const on = term === "blame" ? tokens.indexOf("on", i) : -1;
     if (on > i) after = [...after.filter((mention) => mention.start > on), ...after.filter((mention) => mention.start < on)];
     const nonPlaces = (ids: string[]) => ids.filter((id) => !language.places.has(id) || id === "united-states" || id === "iran" || id === "israel" || id === "iraq");
-    let actors = nonPlaces(before).slice(-2);
+    // The nearest name before the action, and one joined to it by "and" ("Israeli and US officials").
+    const nearest = mentions.filter((mention) => mention.end <= i && before.includes(mention.entityId));
+    const last = nearest[nearest.length - 1];
+    const previous = nearest[nearest.length - 2];
+    const joined = last && previous && /^(and|,|or)$/.test(tokens.slice(previous.end, last.start).join(" ") || ",") ? [previous.entityId] : [];
+    let actors = nonPlaces(last ? [...joined, last.entityId] : []);
     let targets = nonPlaces(after.map((mention) => mention.entityId)).slice(0, 2);
     // Words that stand for an actor or target the catalogue doesn't hold ("contractor", "troops", "militias").
     const words = (from: number, to: number) =>
@@ -156,7 +177,11 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
         .filter((word) => ROLE_WORDS.has(word));
     if (actors.length === 0) actors = words(i - 4, i);
     if (targets.length === 0) targets = words(i + 1, i + 5);
-    if (passive) {
+    // "with the backing of Iran-aligned groups": the one after "of" acts on the one before.
+    if (tokens[i + 1] === "of" && /^(the|with|a)$/.test(tokens[i - 1] ?? "")) {
+      const of = nonPlaces(mentions.filter((mention) => mention.start > i + 1).map((mention) => mention.entityId)).slice(0, 1);
+      [actors, targets] = [of, nonPlaces(before).slice(-1)];
+    } else if (passive) {
       const agents = by > i ? nonPlaces(mentions.filter((mention) => mention.start > by).map((mention) => mention.entityId)).slice(0, 1) : [];
       [actors, targets] = [agents.length > 0 ? agents : by > i ? words(by + 1, by + 4) : [], actors];
     }
@@ -169,6 +194,7 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
       ...(ownerMention ? { owner: ownerMention.entityId } : {}),
       places,
       negated,
+      at: i,
     });
   }
   return actions;
@@ -196,4 +222,18 @@ function comparisonOf(text: string): ClaimReading["comparison"] | undefined {
   if (/\b(more|greater|larger|higher)\b/.test(lower) && !RANKING.test(text)) return { direction: "more" };
   if (/\b(fewer|less|smaller|lower)\b/.test(lower)) return { direction: "fewer" };
   return undefined;
+}
+
+function distinctIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+const MONTH_TOKEN = /^(jan(uary)?|feb(ruary)?|march|april|may|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|\d{4})$/;
+
+/** The action word within three tokens of the d-th date ("Oct. 7 raid", "began on Oct. 7"), the nearest one. */
+function eventNear(tokens: readonly string[], d: number, actions: readonly ClaimAction[]): string | undefined {
+  const at = tokens.map((token, i) => (MONTH_TOKEN.test(token) ? i : -1)).filter((i) => i >= 0)[d];
+  if (at === undefined) return undefined;
+  const near = actions.map((action) => ({ action, distance: Math.abs(action.at - at) })).filter(({ distance }) => distance <= 4).sort((a, b) => a.distance - b.distance);
+  return near[0]?.action.action;
 }

@@ -134,7 +134,9 @@ export function figureRule(claim: ClaimReading, context: RuleContext, claimConte
     const place = figure.place ?? claimContext?.figures.find((other) => other.place)?.place;
     const exact = measures.filter(({ measure }) => measure.place === place);
     const inside = place ? measures.filter(({ measure }) => measure.place && measure.place !== place && context.within(place, measure.place)) : [];
-    const pick = exact[0] ?? (place === undefined ? measures.find(({ measure }) => !measure.place) : undefined);
+    // A count with no place of its own counts where its fact is ("people killed in the Hamas raid" is about Israel).
+    const unplaced = measures.filter(({ entry, measure }) => !measure.place && (place === undefined || entry.entities.has(place)));
+    const pick = exact[0] ?? unplaced[0];
     if (!pick) {
       // "300 troops at Al-Tanf": the sources count only the country around it.
       const broader = inside[0] ?? measures[0]!;
@@ -259,6 +261,16 @@ export function dateRule(claim: ClaimReading, context: RuleContext): SlotFinding
   const sameEvent = candidates.filter((c) => c.entry === best.entry && c.fit === best.fit);
   const findings: SlotFinding[] = [];
   for (const date of dates) {
+    // The date of another event in the claim ("ten days after Hamas's Oct. 7 raid") is checked against that event.
+    const event = claim.dateEvents[claim.dates.indexOf(date)];
+    if (event && ![...best.entry.measures].some((measure) => measure.value?.kind === "date" && measure.terms.has(event))) {
+      const other = candidates.filter((c) => c.entry.measures.some((measure) => measure.value?.kind === "date" && measure.terms.has(event) && String((measure.value as { value: string }).value) === c.iso));
+      if (other.length > 0) {
+        const agreesOther = other.some((c) => sameDate(date, c.iso));
+        findings.push({ rule: "date", outcome: agreesOther ? "match" : "conflict", fact: other[0]!.entry, claimed: describeDate(date), sourced: `${other[0]!.what}: ${apDate(other[0]!.iso)}` });
+        continue;
+      }
+    }
     const agrees = sameEvent.some((c) => sameDate(date, c.iso));
     const precise = sameEvent.some((c) => moreExact(date, c.iso));
     const outcome: SlotOutcome = agrees ? (precise ? "unknown" : claim.negated ? "conflict" : "match") : claim.negated ? "match" : "conflict";
@@ -302,13 +314,21 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
         const claimed = `${action.actors.map(context.nameOf).join(" and ") || "someone"} ${action.action} ${action.targets.map(context.nameOf).join(" and ")}`.trim();
         let finding: SlotFinding | undefined;
         let strength = 0;
-        if ((actors === "match" && targets === "conflict") || (targets === "match" && actors === "conflict")) {
+        const sameDay = value.date !== undefined && claim.dates.some((date) => sameDate(date, String(value.date)) && !date.relation);
+        const placeFits = !value.place || action.places.length === 0 || action.places.some((place) => context.within(place, value.place!) || context.within(value.place!, place));
+        if (sameDay && actors !== "conflict" && targets !== "conflict") {
+          // The date names the event ("The Nov. 8 strike hit a Hezbollah facility"): its owner and place are the source's.
+          if (value.owner && action.owner && action.owner !== value.owner) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `a ${context.nameOf(action.owner)} site`, sourced };
+          else if (!placeFits) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
+          else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
+          strength = 2;
+        } else if ((actors === "match" && targets === "conflict") || (targets === "match" && actors === "conflict")) {
           finding = { rule: "action", outcome: "conflict", fact: entry, claimed, sourced };
           strength = 3;
         } else if (actors !== "conflict" && targets !== "conflict" && (actors === "match" || targets === "match")) {
           const placeConflict = value.place && action.places.length > 0 && !action.places.some((place) => context.within(place, value.place!) || context.within(value.place!, place));
           const ownerConflict = value.owner && action.owner && action.owner !== value.owner;
-          if (action.negated !== value.negated) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `${action.negated ? "not " : ""}${claimed}`, sourced };
+          if (action.negated !== value.negated) finding = placeFits ? { rule: "action", outcome: "conflict", fact: entry, claimed: `${action.negated ? "not " : ""}${claimed}`, sourced } : undefined;
           else if (ownerConflict) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `${context.nameOf(action.owner!)}'s`, sourced };
           else if (placeConflict && !value.date) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
           else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
@@ -444,7 +464,9 @@ const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|leas
 export function coverageRule(claim: ClaimReading, context: RuleContext, preferred: readonly IndexedFact[]): SlotFinding[] {
   // Figures, dates, qualifiers and negation are slots of their own; coverage is about the rest.
   const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word));
-  const weightOf = (term: string) => context.index.idf.get(term) ?? context.index.unknownIdf * ENGINE_CONFIG.unknownTermWeight;
+  // The story's backdrop ("attack", "strike", "troop": words most facts use) says little of which fact is meant.
+  const backdrop = (term: string) => (context.index.postings.get(term)?.length ?? 0) >= context.index.facts.length * ENGINE_CONFIG.storyWideShare;
+  const weightOf = (term: string) => (context.index.idf.get(term) ?? context.index.unknownIdf * ENGINE_CONFIG.unknownTermWeight) * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
   const total = asked.reduce((sum, term) => sum + weightOf(term.term), 0);
   let best: { entry: IndexedFact; share: number; missing: string[] } | undefined;
   const facts = [...new Set([...preferred, ...context.facts])];
