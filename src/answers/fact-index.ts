@@ -331,11 +331,17 @@ const AFTER_HEAD = new Set(["on", "in", "at", "of", "from", "after", "by", "sinc
  */
 export function headOf(wording: string, language: Language, tokenize: (text: string) => readonly string[]): string | undefined {
   const tokens = tokenize(wording);
-  const end = tokens.findIndex((token) => AFTER_HEAD.has(token));
-  const before = (end < 0 ? tokens : tokens.slice(0, end)).filter((token) => !language.stopwords.has(token));
+  const end = tokens.findIndex((token) => AFTER_HEAD.has(token) || VERB_AFTER_HEAD.has(token));
+  const before = (end < 0 ? tokens : tokens.slice(0, end)).filter((token) => !DETERMINERS.has(token));
   while (before.length > 1 && PARTICIPLE.test(before[before.length - 1]!)) before.pop();
-  const head = before[before.length - 1];
-  return head === undefined ? undefined : language.read(head).term;
+  if (before.length === 0) return undefined;
+  // The head may be a phrase the lexicon knows ("service members", "boots on the ground").
+  const phrase = understand(before.slice(-3).join(" "), language, { correctTypos: false, statement: true }).terms.filter((term) => !isEntityTerm(term));
+  return phrase[phrase.length - 1] ?? language.read(before[before.length - 1]!).term;
 }
+
+const DETERMINERS = new Set(["the", "a", "an", "of", "these", "those", "its", "their", "and", "or", "some", "all", "our", "his", "her"]);
+/** Verbs that end the phrase a figure heads ("people were killed", "troops have been hurt"). */
+const VERB_AFTER_HEAD = new Set(["is", "are", "was", "were", "have", "has", "had", "been", "be", "will", "would"]);
 
 const PARTICIPLE = /(ed|en)$|^(hurt|hit|struck|shot|lost|sent|held|fought)$/;

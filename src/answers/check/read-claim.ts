@@ -146,7 +146,7 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
     const term = language.read(tokens[i]!).term;
     if (!actionTerms.has(term) || language.stopwords.has(tokens[i]!)) continue;
     // A verb ("struck", "warned"), or an event noun with its participant ("a meeting with", "attacks on").
-    if (!language.mostlyVerb(tokens[i]!) && !EVENT_PARTICIPANT.has(tokens[i + 1] ?? "")) continue;
+    if (!language.mostlyVerb(tokens[i]!) && !EVENT_PARTICIPANT.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "to") continue;
     const passive = PASSIVE.test(tokens[i - 1] ?? "") || PASSIVE.test(tokens[i - 2] ?? "");
     // Who a claim says spoke before the action ("The Pentagon says the strikes damaged", "the
     // Pentagon has counted 61 attacks") is its source, not an actor; a verb of speech that is the
@@ -166,8 +166,15 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
     const last = nearest[nearest.length - 1];
     const previous = nearest[nearest.length - 2];
     const joined = last && previous && /^(and|,|or)$/.test(tokens.slice(previous.end, last.start).join(" ") || ",") ? [previous.entityId] : [];
-    let actors = nonPlaces(last ? [...joined, last.entityId] : []);
-    let targets = nonPlaces(after.map((mention) => mention.entityId)).slice(0, 2);
+    // "An American contractor": the name and the role word both fill the role.
+    const withRole = (mention: { entityId: string; end: number } | undefined): string[] => {
+      if (!mention) return [];
+      const next = tokens[mention.end];
+      const role = next !== undefined ? language.read(next).term : undefined;
+      return role !== undefined && ROLE_WORDS.has(role) ? [mention.entityId, role] : [mention.entityId];
+    };
+    let actors = nonPlaces(last ? [...joined, ...withRole(last)] : []);
+    let targets = nonPlaces(after.slice(0, 2).flatMap((mention) => withRole(mention)));
     // Words that stand for an actor or target the catalogue doesn't hold ("contractor", "troops", "militias").
     const words = (from: number, to: number) =>
       tokens

@@ -123,9 +123,9 @@ export function figureRule(claim: ClaimReading, context: RuleContext, claimConte
   const figures = claim.figures.filter((figure) => !(claim.comparison?.ratio && figure.value === claim.comparison.ratio));
   for (const figure of figures) {
     // "Of the attacks, 32 were in Iraq": what is counted may come before the figure, or from the first clause.
-    const head = (figure.head && context.index.measureHeads.has(figure.head) ? figure.head : undefined) ?? claim.contentTerms.find((term) => context.index.measureHeads.has(term)) ?? figure.head ?? claimContext?.figures[0]?.head ?? claimContext?.contentTerms.find((term) => context.index.measureHeads.has(term));
+    const head = figure.head ?? claim.contentTerms.find((term) => context.index.measureHeads.has(term)) ?? claimContext?.figures[0]?.head ?? claimContext?.contentTerms.find((term) => context.index.measureHeads.has(term));
     const said = figure.said.length > 0 ? figure.said : (claimContext?.figures[0]?.said ?? []);
-    const measures = countsOf(context, head, claim, [...said, ...claim.actions.map((action) => action.action)]);
+    const measures = countsOf(context, head, claim, said);
     const claimed = `${figure.written}${head ? ` ${head}` : ""}${figure.place ? ` in ${context.nameOf(figure.place)}` : ""}`;
     if (measures.length === 0) {
       findings.push({ rule: "figure", outcome: "unknown", claimed, sourced: `my sources give no figure for ${figure.following || "that"}` });
@@ -252,8 +252,7 @@ export function dateRule(claim: ClaimReading, context: RuleContext): SlotFinding
       // An ordinal the claim names must be the one the wording names ("first strike").
       const named = (measure.value as { of: string }).of.toLowerCase();
       if (ordinal && /\b(first|second|third|fourth|latest|last)\b/.test(named) && !named.includes(ordinal)) continue;
-      if (ordinal && !/\b(first|second|third|fourth|latest|last)\b/.test(named) && fit < 1) continue;
-      candidates.push({ entry, iso: String((measure.value as { value: string }).value), fit, what: (measure.value as { of: string }).of.split(" / ")[0]! });
+      candidates.push({ entry, iso: String((measure.value as { value: string }).value), fit: fit + (ordinal && named.includes(ordinal) ? 1 : 0), what: (measure.value as { of: string }).of.split(" / ")[0]! });
     }
   }
   const best = candidates.filter((c) => c.fit > 0).sort((a, b) => b.fit - a.fit)[0];
@@ -264,7 +263,11 @@ export function dateRule(claim: ClaimReading, context: RuleContext): SlotFinding
     // The date of another event in the claim ("ten days after Hamas's Oct. 7 raid") is checked against that event.
     const event = claim.dateEvents[claim.dates.indexOf(date)];
     if (event && ![...best.entry.measures].some((measure) => measure.value?.kind === "date" && measure.terms.has(event))) {
-      const other = candidates.filter((c) => c.entry.measures.some((measure) => measure.value?.kind === "date" && measure.terms.has(event) && String((measure.value as { value: string }).value) === c.iso));
+      const other = context.nearby.flatMap((entry) =>
+        entry.measures
+          .filter((measure) => measure.value?.kind === "date" && measure.terms.has(event))
+          .map((measure) => ({ entry, iso: String((measure.value as { value: string }).value), what: (measure.value as { of: string }).of.split(" / ")[0]! })),
+      );
       if (other.length > 0) {
         const agreesOther = other.some((c) => sameDate(date, c.iso));
         findings.push({ rule: "date", outcome: agreesOther ? "match" : "conflict", fact: other[0]!.entry, claimed: describeDate(date), sourced: `${other[0]!.what}: ${apDate(other[0]!.iso)}` });
@@ -455,7 +458,7 @@ export function attributionRule(claim: ClaimReading, context: RuleContext, decid
 }
 
 /** Words that are a slot of their own (qualifiers, negation, months, ordinals), not content a fact must state. */
-const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|least|more|fewer|less|only|just|over|under|not|no|never|none|nothing|january|february|march|april|june|july|august|september|october|november|december|jan|feb|oct|nov|dec|sept|first|second|third|fourth|latest|last|most|half|dozens?|hundreds|thousands|several|times|twice)$/;
+const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|least|more|fewer|less|only|just|over|under|not|no|never|none|nothing|number|numbered|numbers|count|counted|total|tally|january|february|march|april|june|july|august|september|october|november|december|jan|feb|oct|nov|dec|sept|first|second|third|fourth|latest|last|most|half|dozens?|hundreds|thousands|several|times|twice)$/;
 
 /**
  * Supported needs a fact that states what the claim says: the claim's names are what it is about,
@@ -466,7 +469,8 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
   const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word));
   // The story's backdrop ("attack", "strike", "troop": words most facts use) says little of which fact is meant.
   const backdrop = (term: string) => (context.index.postings.get(term)?.length ?? 0) >= context.index.facts.length * ENGINE_CONFIG.storyWideShare;
-  const weightOf = (term: string) => (context.index.idf.get(term) ?? context.index.unknownIdf * ENGINE_CONFIG.unknownTermWeight) * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
+  // ... and an ordinary word the facts never use ("organization", "argue") says little of what the claim states.
+  const weightOf = (term: string) => context.index.idf.get(term) === undefined ? context.index.unknownIdf * CHECK_CONFIG.backdropWeight : context.index.idf.get(term)! * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
   const total = asked.reduce((sum, term) => sum + weightOf(term.term), 0);
   let best: { entry: IndexedFact; share: number; missing: string[] } | undefined;
   const facts = [...new Set([...preferred, ...context.facts])];
