@@ -95,6 +95,8 @@ export const CHECK_CONFIG = Object.freeze({
   factsConsidered: 10,
   /** A claim is supported only if one fact states this share of its words (by weight), beyond the slots that matched. */
   coverageToSupport: 0.85,
+  /** ... or this share, when the fact's figure, date or action already matched the claim's. */
+  coverageWithSlot: 0.7,
   /** A word most facts use (the story's backdrop: "attack", "strike") weighs this much of its weight in coverage. */
   backdropWeight: 0.3,
   /** "About 900" means 810 to 990. */

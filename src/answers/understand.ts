@@ -82,6 +82,9 @@ export interface Mention {
   metonym: boolean;
 }
 
+/** Words a figure may follow that name nothing ("Only 20", "Nearly 900"). */
+const NOT_A_NAME = /^(only|just|nearly|almost|about|around|roughly|some|over|under|least|more|fewer|less|exactly|approximately|another|all|the|those|these|top|first|last|of|to)$/;
+
 /** Month names and numbers: parts of a date or a figure, never a question's verb. */
 const MONTH_OR_NUMBER = /^(\d+(st|nd|rd|th)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/;
 
@@ -163,7 +166,9 @@ export function understand(text: string, language: Language, options: Understand
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
     const reading = readings[i]!;
-    const span = reading.spans && longestSpan(tokens, i, reading.spans);
+    let span = reading.spans && longestSpan(tokens, i, reading.spans);
+    // A title names its entity unless a place qualifies it ("Israel's prime minister" is not Iraq's).
+    if (span?.kind === "title") span = mentions.some((mention) => mention.end === i && language.places.has(mention.entityId)) ? undefined : { ...span, kind: "entity" };
     if (span) {
       if (span.kind === "entity") {
         // "Tehran's allies", "what Baghdad wants": a capital standing for its government, unless it is where something happens ("in Tehran").
@@ -274,7 +279,7 @@ function readQuestion(
   // "Tower 22", "Camp 5": a capitalized word the catalogue doesn't know, followed by a number, is a name.
   for (const match of prepared.matchAll(/\b([A-Z][a-z]+)\s+(\d{1,3})\b/g)) {
     const word = match[1]!.toLowerCase();
-    if (!language.stopwords.has(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
+    if (!language.stopwords.has(word) && !NOT_A_NAME.test(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
   }
   let form = questionForm(tokens, (word) => !MONTH_OR_NUMBER.test(word) && language.mostlyVerb(word), (word) => language.partsOfSpeech(word).has("n"));
   // "how much damage", "how much support": a degree, not a figure (unlike "how much money", "how much did it cost").

@@ -38,6 +38,8 @@ export const entitySchema = z.strictObject({
   name: text,
   aliases: z.array(text).min(1, "must list at least the name people type"),
   caseSensitiveAliases: z.array(text).optional(),
+  /** Titles that name the entity when nothing else qualifies them ("the prime minister", but not "Israel's prime minister"). */
+  titles: z.array(text).optional(),
   within: id.optional(),
   /** What kind of place or group it is ("country", "town", "district", "militia"): answers "which town", "which district". */
   category: text.optional(),
@@ -122,6 +124,7 @@ export const lexiconSchema = z.strictObject({
   filler: z.array(text).default([]),
   speechVerbs: z.array(text).default([]),
   opposites: z.array(z.tuple([text, text])).default([]),
+  mutualActions: z.array(text).default([]),
   shorthand: z.record(z.string(), text),
   synonyms: z.record(z.string(), z.array(text)),
   outOfScopePlaces: z.array(text),

@@ -15,7 +15,7 @@ export function checkKnowledge(knowledge: KnowledgeBase): DataProblem[] {
 
   const aliasOwners = new Map<string, string>();
   for (const entity of knowledge.entities) {
-    for (const alias of [...entity.aliases, ...(entity.caseSensitiveAliases ?? [])]) {
+    for (const alias of [...entity.aliases, ...(entity.caseSensitiveAliases ?? []), ...(entity.titles ?? [])]) {
       const key = aliasKey(alias);
       const owner = aliasOwners.get(key);
       if (owner && owner !== entity.id) {

@@ -29,6 +29,7 @@ import {
   scopeRule,
   shareRule,
   stanceRule,
+  universalRule,
   type RuleContext,
   type SlotFinding,
 } from "./rules.js";
@@ -93,8 +94,10 @@ function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimRead
   const context = ruleContext(parts, facts, nearby);
   const claimContext = earlier;
 
-  const findings: SlotFinding[] = [...scopeRule(reading), ...rankingRule(reading)];
-  if (facts.length > 0) {
+  const findings: SlotFinding[] = [...scopeRule(reading, parts.decisions.coveredUntil, parts.decisions.storyYear), ...rankingRule(reading)];
+  // A claim about a place, a name or a time the sources don't cover is not theirs to settle.
+  const outOfScope = findings.some((finding) => finding.rule === "scope");
+  if (facts.length > 0 && !outOfScope) {
     findings.push(
       ...identityRule(reading, context),
       ...comparisonRule(reading, context),
@@ -105,6 +108,7 @@ function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimRead
       ...eventRule(reading, context),
       ...actionRule(reading, context, claimContext),
       ...stanceRule(reading, context),
+      ...universalRule(reading, context),
       ...negationRule(reading, context),
     );
     const deciding = [...new Set(findings.filter((finding) => finding.outcome === "match" && finding.fact).map((finding) => finding.fact!))];
@@ -177,6 +181,7 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
       opposites,
       states: (entry, term) => statedTerms(entry, parts).has(term),
       wordsOf: (text) => understand(text, language, { correctTypos: false, statement: true }).terms,
+      mutual: new Set(knowledge.lexicon.mutualActions.map((action) => language.read(action.toLowerCase()).term)),
     };
     contextByParts.set(parts, shared);
   }

@@ -50,6 +50,10 @@ export interface ClaimReading {
   negated: boolean;
   /** "none of", "no ... any", "not a single": negation of every case. */
   universal: boolean;
+  /** "every one of", "all of", "each of", "always": a claim about every case. */
+  universalClaim: boolean;
+  /** Places the claim rules out ("only in Syria, not in Iraq"). */
+  negatedPlaces: string[];
   /** "according to the Pentagon", "per an unnamed official", "X said": who the claim says it comes from. */
   attribution?: { entities: string[]; anonymous: boolean; onTheRecord: boolean };
   /** "more often than any other", "the largest": a superlative or ranking the facts would have to state outright. */
@@ -76,8 +80,12 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
   const figures = extractNumbers(rest)
     .filter((number) => !/^(one)$/.test(number.written.trim()) || /\b(one|1)\s+(american|us|u\.s\.|contractor|death|person|soldier|strike)/i.test(text))
     .map((number) => figureOf(number, text, language, understood));
-  const negated = NEGATION.test(text.replace(EMBEDDED_NEGATION, " ")) && !/\bnot (only|just)\b/i.test(text);
-  const actions = actionsOf(understood, language, actionTerms, negated);
+  const negatedPlaces = reading.mentions
+    .filter((mention) => language.places.has(mention.entityId) && /\b(not|never|nor|rather than|instead of|but not)\s+(in|on|at|inside|into)?\s*$/.test(reading.tokens.slice(Math.max(0, mention.start - 3), mention.start).join(" ")))
+    .map((mention) => mention.entityId);
+  // "only in Syria, not in Iraq": the negation rules out a place, not what the claim says happened.
+  const negated = NEGATION.test(text.replace(EMBEDDED_NEGATION, " ")) && !/\bnot (only|just)\b/i.test(text) && negatedPlaces.length === 0;
+  const actions = actionsOf(understood, language, actionTerms, negated).map((action) => ({ ...action, places: action.places.filter((place) => !negatedPlaces.includes(place)), targets: action.targets.filter((target) => !negatedPlaces.includes(target)) }));
   const attributionMatch = ATTRIBUTION.test(text);
   const ordinal = extractOrdinal(reading.tokens);
   return {
@@ -92,9 +100,12 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
     contentTerms: understood.terms.filter((term) => !isEntityTerm(term) && !term.startsWith("!")),
     entities: understood.entities,
     // A capital read as its government ("Baghdad has denounced") is not where anything happened.
-    places: distinctIds(reading.mentions.filter((mention) => !mention.metonym && language.places.has(mention.entityId)).map((mention) => mention.entityId)),
+    // (The US is the actor of most claims, not where they happen.)
+    places: distinctIds(reading.mentions.filter((mention) => !mention.metonym && language.places.has(mention.entityId) && mention.entityId !== "united-states").map((mention) => mention.entityId)),
     negated: negated && !PARTIAL.test(text),
     universal: UNIVERSAL.test(text),
+    universalClaim: /\b(every one of|every single|each of|all of the|each one of|always|without exception)\b|\bevery\s+\w+\b/i.test(text) && !/\bonly\b/i.test(text),
+    negatedPlaces,
     ...(attributionMatch ? { attribution: attributionOf(text, understood) } : {}),
     ranking: RANKING.test(text),
     ...(comparisonOf(text) ? { comparison: comparisonOf(text)! } : {}),
@@ -128,6 +139,7 @@ const PASSIVE = /^(is|are|was|were|been|be|being|got|get)$/;
 /** Verbs that introduce what someone says or counts ("says", "has counted"): their subject is the claim's source. */
 const ATTRIBUTING = /^(say|says|said|claim|claims|claimed|count|counts|counted|report|reports|reported|argue|argues|argued|tell|tells|told|believe|believes|believed|think|thinks|thought|according|contend|contends|insist|insists)$/;
 const EVENT_PARTICIPANT = new Set(["with", "of", "on", "against", "by"]);
+const LOCATIVE_BEFORE = new Set(["in", "inside", "at", "near", "within", "across", "into"]);
 const PREPOSITIONS = new Set(["on", "in", "at", "against", "to", "of", "near", "from", "into", "during", "after", "before", "with"]);
 
 /**
@@ -174,7 +186,9 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
       return role !== undefined && ROLE_WORDS.has(role) ? [mention.entityId, role] : [mention.entityId];
     };
     let actors = nonPlaces(last ? [...joined, ...withRole(last)] : []);
-    let targets = nonPlaces(after.slice(0, 2).flatMap((mention) => withRole(mention)));
+    // "struck targets in Iraq": a country after "in" is where it happened, not what was acted on.
+    const located = (mention: { start: number }) => LOCATIVE_BEFORE.has(tokens[mention.start - 1] ?? "");
+    let targets = nonPlaces(after.filter((mention) => !located(mention)).slice(0, 2).flatMap((mention) => withRole(mention)));
     // Words that stand for an actor or target the catalogue doesn't hold ("contractor", "troops", "militias").
     const words = (from: number, to: number) =>
       tokens
@@ -193,7 +207,7 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
       [actors, targets] = [agents.length > 0 ? agents : by > i ? words(by + 1, by + 4) : [], actors];
     }
     const ownerMention = mentions.find((mention) => mention.start > i && OWNED.test(tokens.slice(mention.end, mention.end + 4).join(" ")));
-    const places = mentions.filter((mention) => mention.start > i && language.places.has(mention.entityId) && !targets.includes(mention.entityId)).map((mention) => mention.entityId);
+    const places = mentions.filter((mention) => mention.start > i && language.places.has(mention.entityId) && (!targets.includes(mention.entityId) || located(mention))).map((mention) => mention.entityId);
     actions.push({
       action: term,
       actors,

@@ -6,7 +6,7 @@
 import { apDate } from "../ap-date.js";
 import { CHECK_CONFIG, ENGINE_CONFIG } from "../config.js";
 import type { FactIndex, IndexedFact, Measure } from "../fact-index.js";
-import { sameDate, type ClaimDate, type ClaimNumber } from "../figures.js";
+import { earliestDay, sameDate, type ClaimDate, type ClaimNumber } from "../figures.js";
 import { isEntityTerm } from "../understand.js";
 import type { Language } from "../words/language.js";
 import type { ClaimAction, ClaimFigure, ClaimReading } from "./read-claim.js";
@@ -26,6 +26,7 @@ export const CHECK_RULES = Object.freeze({
   negation: "says something did not happen",
   attribution: "says who said it",
   ranking: "ranks something (the most, the largest) the sources don't rank",
+  universal: "says something of every one (all, every, each)",
   coverage: "says things a fact states",
 } as const);
 
@@ -59,15 +60,40 @@ export interface RuleContext {
   opposites: ReadonlyMap<string, ReadonlySet<string>>;
   /** The terms of a text, as the engine reads it. */
   wordsOf(text: string): readonly string[];
+  /** Actions done with each other ("meet"), as terms. */
+  mutual: ReadonlySet<string>;
 }
 
 const f = (finding: SlotFinding) => finding;
 
-export function scopeRule(claim: ClaimReading): SlotFinding[] {
+export function scopeRule(claim: ClaimReading, coveredUntil: string, storyYear: number): SlotFinding[] {
   const reading = claim.understood.question!;
   const outside = [...claim.understood.elsewhere.map((place) => place.slice(1)), ...reading.unknownNames];
-  if (outside.length === 0) return [];
-  return [f({ rule: "scope", outcome: "unknown", claimed: outside.join(", "), sourced: `my sources don't mention ${outside.join(" or ")}` })];
+  if (outside.length > 0) return [f({ rule: "scope", outcome: "unknown", claimed: outside.join(", "), sourced: `my sources don't mention ${outside.join(" or ")}` })];
+  const late = claim.dates.find((date) => date.relation !== "before" && earliestDay(date, storyYear) > coveredUntil);
+  if (late) return [f({ rule: "scope", outcome: "unknown", claimed: describeDate(late), sourced: `my sources are as of ${apDate(coveredUntil)}` })];
+  return [];
+}
+
+/**
+ * "Every one of the attacks caused casualties": a claim about all of something needs a fact that
+ * says all of it, and is ruled out by one that says most or some of it were otherwise.
+ */
+export function universalRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  if (!claim.universalClaim) return [];
+  for (const entry of context.facts.slice(0, 3)) {
+    for (const value of entry.fact.values) {
+      if (!("share" in value) || (value.share !== "most" && value.share !== "some") || typeof value.value !== "string") continue;
+      const words = context.wordsOf(`${value.of} ${value.value}`);
+      const about = claim.contentTerms.filter((term) => words.includes(term));
+      if (about.length === 0) continue;
+      const denies = /^(no|not|none|never)\b/i.test(value.value);
+      if (denies !== claim.negated) return [f({ rule: "universal", outcome: "conflict", fact: entry, claimed: "every one", sourced: `${value.share === "most" ? "in most cases" : "in some cases"} ${value.value}` })];
+    }
+  }
+  // Only a fact that itself says "all" (or gives a share of all) supports it.
+  const says = context.facts.some((entry) => /\b(all|every|only)\b/i.test(entry.fact.answer) || entry.fact.values.some((value) => "share" in value && value.share === "all"));
+  return says ? [] : [f({ rule: "universal", outcome: "unknown", claimed: "every one", sourced: "my sources don't say it of every one" })];
 }
 
 export function rankingRule(claim: ClaimReading): SlotFinding[] {
@@ -206,15 +232,18 @@ export function comparisonRule(claim: ClaimReading, context: RuleContext): SlotF
 }
 
 export function onlyPlaceRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
-  const places = claim.places.filter((place) => place !== "united-states");
-  if (places.length === 0) return [];
+  // "only in Syria, not in Iraq": a place the claim rules out must be outside, the others inside.
+  const ruledOut = new Set(claim.negatedPlaces);
+  const places = claim.places.filter((place) => place !== "united-states" && !ruledOut.has(place));
+  if (places.length === 0 && ruledOut.size === 0) return [];
   for (const entry of context.facts) {
     for (const measure of entry.measures) {
       const value = measure.value;
       if (value?.kind !== "place" || !value.only) continue;
       if (![...measure.terms].some((term) => claim.contentTerms.includes(term))) continue;
       const inside = places.every((place) => context.within(place, value.entity));
-      const holds = inside !== claim.negated;
+      const outside = [...ruledOut].every((place) => !context.within(place, value.entity));
+      const holds = (places.length === 0 || inside !== (claim.negated && ruledOut.size === 0)) && outside;
       return [f({ rule: "only-place", outcome: holds ? "match" : "conflict", fact: entry, claimed: places.map(context.nameOf).join(" and "), sourced: entry.fact.answer })];
     }
   }
@@ -228,7 +257,8 @@ export function shareRule(claim: ClaimReading, context: RuleContext): SlotFindin
     for (const measure of entry.measures) {
       if (measure.value?.kind !== "share") continue;
       if (![...measure.terms].some((term) => claim.contentTerms.includes(term))) continue;
-      if (measure.place && claim.places.length > 0 && !claim.places.includes(measure.place)) continue;
+      // A share of one place ("nearly half ... in Iraq") speaks only to a claim about that place.
+      if (measure.place && !claim.places.includes(measure.place)) continue;
       const value = measure.value as unknown as ClaimNumber;
       return [f({ rule: "share", outcome: compareNumbers(share, value), fact: entry, claimed: claim.text, sourced: entry.fact.answer })];
     }
@@ -311,8 +341,16 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
     for (const entry of context.facts) {
       for (const value of entry.fact.values) {
         if (value.kind !== "action" || context.language.read(value.action).term !== action.action) continue;
-        const actors = roleAgreement(action.actors, value.actor, context);
-        const targets = roleAgreement(action.targets, value.target ?? [], context);
+        let actors = roleAgreement(action.actors, value.actor, context);
+        let targets = roleAgreement(action.targets, value.target ?? [], context);
+        if (context.mutual.has(action.action)) {
+          // Done with each other: the claim's participants must all be the source's.
+          const claimedIds = [...action.actors, ...action.targets];
+          const sourcedIds = [...value.actor, ...(value.target ?? [])];
+          const shared = claimedIds.filter((id) => sourcedIds.includes(id));
+          actors = shared.length > 0 ? "match" : claimedIds.length > 0 ? "conflict" : "open";
+          targets = claimedIds.every((id) => sourcedIds.includes(id)) ? "open" : shared.length > 0 ? "conflict" : "open";
+        }
         const sourced = describeAction(value, context);
         const claimed = `${action.actors.map(context.nameOf).join(" and ") || "someone"} ${action.action} ${action.targets.map(context.nameOf).join(" and ")}`.trim();
         let finding: SlotFinding | undefined;
@@ -326,14 +364,18 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
           else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
           strength = 2;
         } else if ((actors === "match" && targets === "conflict") || (targets === "match" && actors === "conflict")) {
-          finding = { rule: "action", outcome: "conflict", fact: entry, claimed, sourced };
-          strength = 3;
+          // Someone else in one role rules the claim out only for the same event: "Hamas blamed
+          // Islamic Jihad for the hospital explosion" (Hamas blamed Israel for it); "Israel's prime
+          // minister met al-Sudani" is another meeting the sources are silent on.
+          const sameEvent = objectMatches(claim, value, context) || sameFactElsewhere(claim, stated, entry, context);
+          finding = { rule: "action", outcome: sameEvent ? "conflict" : "unknown", fact: entry, claimed, sourced };
+          strength = sameEvent ? 3 : 0;
         } else if (actors !== "conflict" && targets !== "conflict" && (actors === "match" || targets === "match")) {
           const placeConflict = value.place && action.places.length > 0 && !action.places.some((place) => context.within(place, value.place!) || context.within(value.place!, place));
           const ownerConflict = value.owner && action.owner && action.owner !== value.owner;
           if (action.negated !== value.negated) finding = placeFits ? { rule: "action", outcome: "conflict", fact: entry, claimed: `${action.negated ? "not " : ""}${claimed}`, sourced } : undefined;
           else if (ownerConflict) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `${context.nameOf(action.owner!)}'s`, sourced };
-          else if (placeConflict && !value.date) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
+          else if (placeConflict && !value.date && !value.negated) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
           else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
           strength = actors === "match" && targets === "match" ? 2 : 1;
         }
@@ -341,6 +383,10 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
       }
     }
     if (best) findings.push(best.finding);
+    // The sources state actions of this kind, but none with these roles: "Khamenei visited Washington".
+    else if (action.actors.length + action.targets.length > 0 && context.facts.some((entry) => entry.fact.values.some((value) => value.kind === "action" && context.language.read(value.action).term === action.action))) {
+      findings.push({ rule: "action", outcome: "unknown", claimed: `${action.actors.map(context.nameOf).join(" and ") || "someone"} ${action.action} ${action.targets.map(context.nameOf).join(" and ")}`.trim(), sourced: "my sources don't say that" });
+    }
   }
   return findings;
 }
@@ -379,6 +425,24 @@ export function eventRule(claim: ClaimReading, context: RuleContext): SlotFindin
 
 function describeDateOf(value: { date?: string | number | undefined; place?: string | undefined }): string {
   return value.date ? apDate(String(value.date)) : (value.place ?? "");
+}
+
+/** Does the claim name what the action was about ("for the hospital explosion" and "the hospital explosion")? */
+function objectMatches(claim: ClaimReading, value: Extract<IndexedFact["fact"]["values"][number], { kind: "action" }>, context: RuleContext): boolean {
+  if (!value.object) return false;
+  const words = context.wordsOf(value.object).filter((term) => !isEntityTerm(term));
+  return words.length > 0 && words.filter((term) => claim.contentTerms.includes(term)).length >= Math.min(2, words.length);
+}
+
+/** Does another action of the claim agree with an action of the same fact (the same event, told in two verbs)? */
+function sameFactElsewhere(claim: ClaimReading, stated: ClaimAction, entry: IndexedFact, context: RuleContext): boolean {
+  return claim.actions.some((other) => {
+    if (other === stated) return false;
+    return entry.fact.values.some((value) => {
+      if (value.kind !== "action" || context.language.read(value.action).term !== other.action) return false;
+      return roleAgreement(other.actors, value.actor, context) === "match" && roleAgreement(other.targets, value.target ?? [], context) !== "conflict";
+    });
+  });
 }
 
 /** Two roles agree when they share an entity or a word (a place counts inside its region); they conflict when both are named and share none. */
@@ -435,6 +499,8 @@ export function negationRule(claim: ClaimReading, context: RuleContext): SlotFin
   const heads = claim.contentTerms.filter((term) => context.index.measureTerms.has(term)).reverse();
   for (const head of heads) {
     for (const { entry, measure } of countsOf(context, head, claim, [])) {
+      // "has not struck targets inside Iraq": a count of strikes elsewhere doesn't rule it out.
+      if (claim.places.length > 0 && (!measure.place || !claim.places.includes(measure.place))) continue;
       const value = countOf(measure);
       if (value.value > 0) return [f({ rule: "negation", outcome: "conflict", fact: entry, claimed: `no ${wordOf(claim, head)}`, sourced: describeCount(measure, context.nameOf) })];
     }
@@ -457,6 +523,9 @@ export function attributionRule(claim: ClaimReading, context: RuleContext, decid
   return [];
 }
 
+/** Verbs that say little of their own ("came", "used", "stationed"), as terms: in coverage they weigh as the backdrop does. */
+const LIGHT_VERBS = new Set(["come", "came", "use", "go", "went", "make", "made", "take", "took", "get", "got", "give", "gave", "put", "keep", "kept", "hold", "held", "carri", "bring", "brought", "becom", "becam", "station", "base", "have", "had"]);
+
 /** Words that are a slot of their own (qualifiers, negation, months, ordinals), not content a fact must state. */
 const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|least|more|fewer|less|only|just|over|under|not|no|never|none|nothing|number|numbered|numbers|count|counted|total|tally|january|february|march|april|june|july|august|september|october|november|december|jan|feb|oct|nov|dec|sept|first|second|third|fourth|latest|last|most|half|dozens?|hundreds|thousands|several|times|twice)$/;
 
@@ -466,12 +535,18 @@ const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|leas
  */
 export function coverageRule(claim: ClaimReading, context: RuleContext, preferred: readonly IndexedFact[]): SlotFinding[] {
   // Figures, dates, qualifiers and negation are slots of their own; coverage is about the rest.
-  const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word));
+  const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word) && !LIGHT_VERBS.has(term.term));
   // The story's backdrop ("attack", "strike", "troop": words most facts use) says little of which fact is meant.
   const backdrop = (term: string) => (context.index.postings.get(term)?.length ?? 0) >= context.index.facts.length * ENGINE_CONFIG.storyWideShare;
   // ... and an ordinary word the facts never use ("organization", "argue") says little of what the claim states.
   const weightOf = (term: string) => context.index.idf.get(term) === undefined ? context.index.unknownIdf * CHECK_CONFIG.backdropWeight : context.index.idf.get(term)! * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
-  const total = asked.reduce((sum, term) => sum + weightOf(term.term), 0);
+  const lightTerms = attributiveOf(claim, context);
+  const total = asked.reduce((sum, term) => sum + weightOf(term.term) * (lightTerms.has(term.term) || LIGHT_VERBS.has(term.term) ? CHECK_CONFIG.backdropWeight : 1), 0);
+  // "the targeted sites": a participle before its noun describes it; it weighs as little as the backdrop.
+  const tokens = claim.understood.question!.tokens;
+  const attributive = new Set(tokens.filter((token, i) => /ed$/.test(token) && i + 1 < tokens.length && context.language.partsOfSpeech(tokens[i + 1]!).has("n") && /^(the|a|an|its|their)$/.test(tokens[i - 1] ?? "")).map((token) => context.language.read(token).term));
+  const light = (term: string) => attributive.has(term) || LIGHT_VERBS.has(term);
+  const weigh = (term: string) => weightOf(term) * (light(term) ? CHECK_CONFIG.backdropWeight : 1);
   let best: { entry: IndexedFact; share: number; missing: string[] } | undefined;
   const facts = [...new Set([...preferred, ...context.facts])];
   for (const entry of facts) {
@@ -480,7 +555,7 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
     const missing: string[] = [];
     for (const term of asked) {
       const ok = context.states(entry, term.term) || term.expansions.some((e) => e.relation !== "broader" && e.weight >= ENGINE_CONFIG.coveringRelation && context.states(entry, e.term));
-      if (ok) covered += weightOf(term.term);
+      if (ok) covered += weigh(term.term);
       else missing.push(term.word);
     }
     // A thing the fact never names ("aircraft carrier", "defense firm") is a claim it doesn't make.
@@ -489,6 +564,13 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
     if (!best || share > best.share) best = { entry, share, missing };
   }
   if (!best) return [f({ rule: "coverage", outcome: "unknown", claimed: claim.text, sourced: "no fact in my sources speaks to all of it" })];
-  const outcome: SlotOutcome = best.share >= CHECK_CONFIG.coverageToSupport ? "match" : "unknown";
+  // A fact whose figure, date or action matched the claim needs to state less of the rest.
+  const needed = preferred.includes(best.entry) ? CHECK_CONFIG.coverageWithSlot : CHECK_CONFIG.coverageToSupport;
+  const outcome: SlotOutcome = best.share >= needed ? "match" : "unknown";
   return [f({ rule: "coverage", outcome, fact: best.entry, claimed: claim.text, sourced: outcome === "match" ? best.entry.fact.answer : `my sources don't say ${best.missing.slice(0, 3).join(", ")}` })];
+}
+
+function attributiveOf(claim: ClaimReading, context: RuleContext): Set<string> {
+  const tokens = claim.understood.question!.tokens;
+  return new Set(tokens.filter((token, i) => /ed$/.test(token) && i + 1 < tokens.length && context.language.partsOfSpeech(tokens[i + 1]!).has("n") && /^(the|a|an|its|their)$/.test(tokens[i - 1] ?? "")).map((token) => context.language.read(token).term));
 }

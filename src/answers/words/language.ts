@@ -14,7 +14,7 @@ import { wordNetResource } from "./wordnet-resource.js";
 import type { PartOfSpeech, WordNet } from "./wordnet.js";
 
 /** What a run of tokens stands for, when it is one of the language's spans, and how many tokens it takes. */
-export type Span = { kind: "entity" | "elsewhere" | "phrase" | "filler"; value: string; length: number };
+export type Span = { kind: "entity" | "title" | "elsewhere" | "phrase" | "filler"; value: string; length: number };
 
 export interface SpanNode {
   next: Map<string, SpanNode>;
@@ -158,6 +158,7 @@ export function buildLanguage(
     node.span ??= { ...span, length: tokens.length };
   };
   for (const [key, entityId] of aliases) addSpan(key, { kind: "entity", value: entityId });
+  for (const entity of knowledge.entities) for (const title of entity.titles ?? []) addSpan(aliasKey(title), { kind: "title", value: entity.id });
   for (const key of elsewhere) addSpan(key, { kind: "elsewhere", value: `!${key}` });
   for (const [key, term] of story.phrases) addSpan(key, { kind: "phrase", value: term });
   for (const key of stopPhrases) addSpan(key, { kind: "filler", value: key });
