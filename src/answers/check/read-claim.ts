@@ -85,7 +85,8 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
     .map((mention) => mention.entityId);
   // "only in Syria, not in Iraq": the negation rules out a place, not what the claim says happened.
   const negated = NEGATION.test(text.replace(EMBEDDED_NEGATION, " ")) && !/\bnot (only|just)\b/i.test(text) && negatedPlaces.length === 0;
-  const actions = actionsOf(understood, language, actionTerms, negated).map((action) => ({ ...action, places: action.places.filter((place) => !negatedPlaces.includes(place)), targets: action.targets.filter((target) => !negatedPlaces.includes(target)) }));
+  const segmentOf = segmenter(text, reading.tokens);
+  const actions = actionsOf(understood, language, actionTerms, negated, segmentOf).map((action) => ({ ...action, places: action.places.filter((place) => !negatedPlaces.includes(place)), targets: action.targets.filter((target) => !negatedPlaces.includes(target)) }));
   const attributionMatch = ATTRIBUTION.test(text);
   const ordinal = extractOrdinal(reading.tokens);
   return {
@@ -139,6 +140,7 @@ const PASSIVE = /^(is|are|was|were|been|be|being|got|get)$/;
 /** Verbs that introduce what someone says or counts ("says", "has counted"): their subject is the claim's source. */
 const ATTRIBUTING = /^(say|says|said|claim|claims|claimed|count|counts|counted|report|reports|reported|argue|argues|argued|tell|tells|told|believe|believes|believed|think|thinks|thought|according|contend|contends|insist|insists)$/;
 const EVENT_PARTICIPANT = new Set(["with", "of", "on", "against", "by"]);
+const TEMPORAL = new Set(["after", "before", "since", "during", "following", "until"]);
 const LOCATIVE_BEFORE = new Set(["in", "inside", "at", "near", "within", "across", "into"]);
 const PREPOSITIONS = new Set(["on", "in", "at", "against", "to", "of", "near", "from", "into", "during", "after", "before", "with"]);
 
@@ -147,16 +149,19 @@ const PREPOSITIONS = new Set(["on", "in", "at", "against", "to", "of", "near", "
  * names before it as actors and after it as targets (swapped in the passive: "was killed by"),
  * "on X" after "blamed" as the one blamed, and a name right before "facility", "site" or "depot" as its owner.
  */
-function actionsOf(understood: Understanding, language: Language, actionTerms: ReadonlySet<string>, negated: boolean): ClaimAction[] {
+function actionsOf(understood: Understanding, language: Language, actionTerms: ReadonlySet<string>, negated: boolean, segmentOf: (token: number) => number): ClaimAction[] {
   const reading = understood.question!;
   const tokens = reading.tokens;
-  const mentions = reading.mentions;
+  const allMentions = reading.mentions;
   const actions: ClaimAction[] = [];
-  const entityAt = (i: number) => mentions.find((mention) => mention.start <= i && i < mention.end);
+  const entityAt = (i: number) => allMentions.find((mention) => mention.start <= i && i < mention.end);
   for (let i = 0; i < tokens.length; i++) {
     if (entityAt(i)) continue;
     const term = language.read(tokens[i]!).term;
     if (!actionTerms.has(term) || language.stopwords.has(tokens[i]!)) continue;
+    // Roles come from the action's own clause: "After meeting Blinken, al-Sudani traveled".
+    const segment = segmentOf(i);
+    const mentions = allMentions.filter((mention) => segmentOf(mention.start) === segment);
     // A verb ("struck", "warned"), or an event noun with its participant ("a meeting with", "attacks on").
     if (!language.mostlyVerb(tokens[i]!) && !EVENT_PARTICIPANT.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "to") continue;
     const passive = PASSIVE.test(tokens[i - 1] ?? "") || PASSIVE.test(tokens[i - 2] ?? "");
@@ -188,7 +193,9 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
     let actors = nonPlaces(last ? [...joined, ...withRole(last)] : []);
     // "struck targets in Iraq": a country after "in" is where it happened, not what was acted on.
     const located = (mention: { start: number }) => LOCATIVE_BEFORE.has(tokens[mention.start - 1] ?? "");
-    let targets = nonPlaces(after.filter((mention) => !located(mention)).slice(0, 2).flatMap((mention) => withRole(mention)));
+    // "ten days after the Hamas raid on Israel": a name in a time phrase is when, not whom.
+    const timed = (mention: { start: number }) => tokens.slice(Math.max(i + 1, mention.start - 3), mention.start).some((token) => TEMPORAL.has(token));
+    let targets = nonPlaces(after.filter((mention) => !located(mention) && !timed(mention)).slice(0, 2).flatMap((mention) => withRole(mention)));
     // Words that stand for an actor or target the catalogue doesn't hold ("contractor", "troops", "militias").
     const words = (from: number, to: number) =>
       tokens
@@ -196,6 +203,11 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
         .filter((token, k) => !entityAt(from + k) && !language.stopwords.has(token))
         .map((token) => language.read(token).term)
         .filter((word) => ROLE_WORDS.has(word));
+    // "After meeting Blinken, al-Sudani ...": the subject of the next clause did it.
+    if (actors.length === 0 && segment === 0) {
+      const subject = allMentions.find((mention) => segmentOf(mention.start) === 1 && mention.start === firstTokenOf(1, tokens, segmentOf));
+      if (subject) actors = [subject.entityId];
+    }
     if (actors.length === 0) actors = words(i - 4, i);
     if (targets.length === 0) targets = words(i + 1, i + 5);
     // "with the backing of Iran-aligned groups": the one after "of" acts on the one before.
@@ -257,4 +269,24 @@ function eventNear(tokens: readonly string[], d: number, actions: readonly Claim
   if (at === undefined) return undefined;
   const near = actions.map((action) => ({ action, distance: Math.abs(action.at - at) })).filter(({ distance }) => distance <= 4).sort((a, b) => a.distance - b.distance);
   return near[0]?.action.action;
+}
+
+/** Which comma-separated part of the text each token is in (tokens lose the commas). */
+function segmenter(text: string, tokens: readonly string[]): (token: number) => number {
+  const ends: number[] = [];
+  let count = 0;
+  for (const piece of text.split(/,\s+|\s+[-\u2013\u2014]\s+/)) {
+    count += wordTokens(piece).length;
+    ends.push(count);
+  }
+  // Shorthand and corrections can change the count: past the last boundary, it is the last part.
+  return (token) => {
+    const at = ends.findIndex((end) => token < end);
+    return at < 0 ? Math.max(0, ends.length - 1) : tokens.length === count ? at : 0;
+  };
+}
+
+function firstTokenOf(segment: number, tokens: readonly string[], segmentOf: (token: number) => number): number {
+  for (let i = 0; i < tokens.length; i++) if (segmentOf(i) === segment) return i;
+  return -1;
 }

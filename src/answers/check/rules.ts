@@ -62,6 +62,8 @@ export interface RuleContext {
   wordsOf(text: string): readonly string[];
   /** Actions done with each other ("meet"), as terms. */
   mutual: ReadonlySet<string>;
+  /** LIGHT_VERBS, as terms. */
+  lightVerbs: ReadonlySet<string>;
 }
 
 const f = (finding: SlotFinding) => finding;
@@ -336,9 +338,12 @@ function describeDate(date: ClaimDate): string {
 export function actionRule(claim: ClaimReading, context: RuleContext, claimContext: ClaimReading | undefined): SlotFinding[] {
   const findings: SlotFinding[] = [];
   for (const stated of claim.actions) {
-    const action: ClaimAction = stated.actors.length === 0 && claimContext ? { ...stated, actors: claimContext.entities.filter((id) => !context.language.places.has(id) || id === "united-states").slice(0, 2) } : stated;
+    // "where he met Khamenei": who did it is the first clause's actor.
+    const borrowed = claimContext?.actions.find((other) => other.actors.length > 0)?.actors ?? claimContext?.entities.filter((id) => !context.language.places.has(id) || id === "united-states").slice(0, 1) ?? [];
+    const action: ClaimAction = stated.actors.length === 0 && claimContext ? { ...stated, actors: borrowed } : stated;
     let best: { finding: SlotFinding; strength: number } | undefined;
-    for (const entry of context.facts) {
+    let namesOthers = false;
+    for (const entry of context.nearby) {
       for (const value of entry.fact.values) {
         if (value.kind !== "action" || context.language.read(value.action).term !== action.action) continue;
         let actors = roleAgreement(action.actors, value.actor, context);
@@ -349,10 +354,11 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
           const sourcedIds = [...value.actor, ...(value.target ?? [])];
           const shared = claimedIds.filter((id) => sourcedIds.includes(id));
           actors = shared.length > 0 ? "match" : claimedIds.length > 0 ? "conflict" : "open";
-          targets = claimedIds.every((id) => sourcedIds.includes(id)) ? "open" : shared.length > 0 ? "conflict" : "open";
+          targets = claimedIds.length > 0 && claimedIds.every((id) => sourcedIds.includes(id)) ? "match" : shared.length > 0 ? "conflict" : "open";
         }
         const sourced = describeAction(value, context);
         const claimed = `${action.actors.map(context.nameOf).join(" and ") || "someone"} ${action.action} ${action.targets.map(context.nameOf).join(" and ")}`.trim();
+        if (actors === "conflict" || targets === "conflict") namesOthers = true;
         let finding: SlotFinding | undefined;
         let strength = 0;
         const sameDay = value.date !== undefined && claim.dates.some((date) => sameDate(date, String(value.date)) && !date.relation);
@@ -367,7 +373,8 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
           // Someone else in one role rules the claim out only for the same event: "Hamas blamed
           // Islamic Jihad for the hospital explosion" (Hamas blamed Israel for it); "Israel's prime
           // minister met al-Sudani" is another meeting the sources are silent on.
-          const sameEvent = objectMatches(claim, value, context) || sameFactElsewhere(claim, stated, entry, context);
+          const samePlace = !context.mutual.has(action.action) && value.place !== undefined && [...claim.places, ...(claimContext?.places ?? [])].some((place) => context.within(place, value.place!));
+          const sameEvent = objectMatches(claim, value, context) || sameFactElsewhere(claim, stated, entry, context) || samePlace;
           finding = { rule: "action", outcome: sameEvent ? "conflict" : "unknown", fact: entry, claimed, sourced };
           strength = sameEvent ? 3 : 0;
         } else if (actors !== "conflict" && targets !== "conflict" && (actors === "match" || targets === "match")) {
@@ -377,14 +384,15 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
           else if (ownerConflict) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `${context.nameOf(action.owner!)}'s`, sourced };
           else if (placeConflict && !value.date && !value.negated) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
           else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
-          strength = actors === "match" && targets === "match" ? 2 : 1;
+          strength = actors === "match" && targets === "match" ? 4 : 1;
         }
         if (finding && (!best || strength > best.strength || (strength === best.strength && finding.outcome === "match" && best.finding.outcome !== "match"))) best = { finding, strength };
       }
     }
     if (best) findings.push(best.finding);
-    // The sources state actions of this kind, but none with these roles: "Khamenei visited Washington".
-    else if (action.actors.length + action.targets.length > 0 && context.facts.some((entry) => entry.fact.values.some((value) => value.kind === "action" && context.language.read(value.action).term === action.action))) {
+    // The sources state actions of this kind, but each with someone else in a role the claim
+    // names: "Khamenei visited Washington".
+    else if (namesOthers) {
       findings.push({ rule: "action", outcome: "unknown", claimed: `${action.actors.map(context.nameOf).join(" and ") || "someone"} ${action.action} ${action.targets.map(context.nameOf).join(" and ")}`.trim(), sourced: "my sources don't say that" });
     }
   }
@@ -430,8 +438,9 @@ function describeDateOf(value: { date?: string | number | undefined; place?: str
 /** Does the claim name what the action was about ("for the hospital explosion" and "the hospital explosion")? */
 function objectMatches(claim: ClaimReading, value: Extract<IndexedFact["fact"]["values"][number], { kind: "action" }>, context: RuleContext): boolean {
   if (!value.object) return false;
-  const words = context.wordsOf(value.object).filter((term) => !isEntityTerm(term));
-  return words.length > 0 && words.filter((term) => claim.contentTerms.includes(term)).length >= Math.min(2, words.length);
+  // A word of the object few facts use ("consequences", "explosion") ties the claim to that event.
+  const rare = context.wordsOf(value.object).filter((term) => !isEntityTerm(term) && (context.index.postings.get(term)?.length ?? 0) < context.index.facts.length * ENGINE_CONFIG.storyWideShare);
+  return rare.some((term) => claim.contentTerms.includes(term));
 }
 
 /** Does another action of the claim agree with an action of the same fact (the same event, told in two verbs)? */
@@ -523,8 +532,8 @@ export function attributionRule(claim: ClaimReading, context: RuleContext, decid
   return [];
 }
 
-/** Verbs that say little of their own ("came", "used", "stationed"), as terms: in coverage they weigh as the backdrop does. */
-const LIGHT_VERBS = new Set(["come", "came", "use", "go", "went", "make", "made", "take", "took", "get", "got", "give", "gave", "put", "keep", "kept", "hold", "held", "carri", "bring", "brought", "becom", "becam", "station", "base", "have", "had"]);
+/** Verbs that say little of their own ("came", "used", "stationed"): coverage doesn't ask a fact to state them. */
+export const LIGHT_VERBS = ["come", "came", "use", "used", "go", "went", "make", "made", "take", "took", "get", "got", "give", "gave", "put", "keep", "kept", "hold", "held", "carry", "carried", "bring", "brought", "become", "became", "stationed", "based", "have", "had", "remain", "remained"];
 
 /** Words that are a slot of their own (qualifiers, negation, months, ordinals), not content a fact must state. */
 const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|least|more|fewer|less|only|just|over|under|not|no|never|none|nothing|number|numbered|numbers|count|counted|total|tally|january|february|march|april|june|july|august|september|october|november|december|jan|feb|oct|nov|dec|sept|first|second|third|fourth|latest|last|most|half|dozens?|hundreds|thousands|several|times|twice)$/;
@@ -535,17 +544,17 @@ const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|leas
  */
 export function coverageRule(claim: ClaimReading, context: RuleContext, preferred: readonly IndexedFact[]): SlotFinding[] {
   // Figures, dates, qualifiers and negation are slots of their own; coverage is about the rest.
-  const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word) && !LIGHT_VERBS.has(term.term));
+  const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word) && !context.lightVerbs.has(term.term));
   // The story's backdrop ("attack", "strike", "troop": words most facts use) says little of which fact is meant.
   const backdrop = (term: string) => (context.index.postings.get(term)?.length ?? 0) >= context.index.facts.length * ENGINE_CONFIG.storyWideShare;
   // ... and an ordinary word the facts never use ("organization", "argue") says little of what the claim states.
   const weightOf = (term: string) => context.index.idf.get(term) === undefined ? context.index.unknownIdf * CHECK_CONFIG.backdropWeight : context.index.idf.get(term)! * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
   const lightTerms = attributiveOf(claim, context);
-  const total = asked.reduce((sum, term) => sum + weightOf(term.term) * (lightTerms.has(term.term) || LIGHT_VERBS.has(term.term) ? CHECK_CONFIG.backdropWeight : 1), 0);
+  const total = asked.reduce((sum, term) => sum + weightOf(term.term) * (lightTerms.has(term.term) ? CHECK_CONFIG.backdropWeight : 1), 0);
   // "the targeted sites": a participle before its noun describes it; it weighs as little as the backdrop.
   const tokens = claim.understood.question!.tokens;
   const attributive = new Set(tokens.filter((token, i) => /ed$/.test(token) && i + 1 < tokens.length && context.language.partsOfSpeech(tokens[i + 1]!).has("n") && /^(the|a|an|its|their)$/.test(tokens[i - 1] ?? "")).map((token) => context.language.read(token).term));
-  const light = (term: string) => attributive.has(term) || LIGHT_VERBS.has(term);
+  const light = (term: string) => attributive.has(term);
   const weigh = (term: string) => weightOf(term) * (light(term) ? CHECK_CONFIG.backdropWeight : 1);
   let best: { entry: IndexedFact; share: number; missing: string[] } | undefined;
   const facts = [...new Set([...preferred, ...context.facts])];
