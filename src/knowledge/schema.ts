@@ -89,6 +89,8 @@ export const valueSchema = z.discriminatedUnion("kind", [
     place: id.optional(),
     date: isoDate.optional(),
     means: text.optional(),
+    /** What it came after, in the source's order of events ("meeting Blinken"). */
+    after: text.optional(),
     negated: z.boolean().default(false),
   }),
   z.strictObject({

@@ -60,6 +60,10 @@ export interface ClaimReading {
   ranking: boolean;
   /** "more X in A than in B", "twice as many": a comparison between two figures. */
   comparison?: { direction: "more" | "fewer"; ratio?: number };
+  /** "before his meeting with Blinken", "after the Hamas raid": the claim orders events; the words of the other event. */
+  order?: { relation: "before" | "after"; words: string[] };
+  /** "Qasem Soleimani, the leader of Lebanon's Hezbollah": a role the claim gives a person, and of whom. */
+  roles: { person: string; role: string; of: string[] }[];
 }
 
 const NEGATION = /\b(no|not|never|none|nobody|neither|nor|without|n't|cannot)\b/i;
@@ -109,6 +113,8 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
     negatedPlaces,
     ...(attributionMatch ? { attribution: attributionOf(text, understood) } : {}),
     ranking: RANKING.test(text),
+    ...(orderOf(text, language) ? { order: orderOf(text, language)! } : {}),
+    roles: rolesOf(understood, language),
     ...(comparisonOf(text) ? { comparison: comparisonOf(text)! } : {}),
   };
 }
@@ -290,3 +296,29 @@ function firstTokenOf(segment: number, tokens: readonly string[], segmentOf: (to
   for (let i = 0; i < tokens.length; i++) if (segmentOf(i) === segment) return i;
   return -1;
 }
+
+/** "before his meeting with Blinken": the relation and the content words of the event it names. */
+function orderOf(text: string, language: Language): ClaimReading["order"] | undefined {
+  const match = /\b(before|after|following|prior to)\s+(?!(?:oct|nov|dec|jan|october|november|december|january|\d))(.{3,60})$/i.exec(text.replace(/[.!?]+$/, ""));
+  if (!match) return undefined;
+  const words = understand(match[2]!, language, { correctTypos: true }).terms;
+  return words.length > 0 ? { relation: /^(after|following)$/i.test(match[1]!) ? "after" : "before", words } : undefined;
+}
+
+/** "X, the <role> of Y" and "Y's <role> X": the roles a claim gives people. */
+function rolesOf(understood: Understanding, language: Language): ClaimReading["roles"] {
+  const reading = understood.question!;
+  const tokens = reading.tokens;
+  const roles: ClaimReading["roles"] = [];
+  for (const mention of reading.mentions) {
+    // "Soleimani, the leader of Lebanon's Hezbollah": within a few words after the name.
+    const window = tokens.slice(mention.end, mention.end + 4).map((token) => language.read(token).term);
+    const role = window.find((term) => ROLE_NOUNS.has(term));
+    if (!role) continue;
+    const of = reading.mentions.filter((other) => other.start > mention.end && other.start <= mention.end + 7 && other.entityId !== mention.entityId).map((other) => other.entityId);
+    if (of.length > 0) roles.push({ person: mention.entityId, role, of });
+  }
+  return roles;
+}
+
+const ROLE_NOUNS = new Set(["leader", "deputi", "prime minister", "presid", "secretari", "founder", "offici"]);

@@ -27,6 +27,8 @@ export const CHECK_RULES = Object.freeze({
   attribution: "says who said it",
   ranking: "ranks something (the most, the largest) the sources don't rank",
   universal: "says something of every one (all, every, each)",
+  order: "says what came before or after",
+  role: "gives someone a role",
   coverage: "says things a fact states",
 } as const);
 
@@ -478,6 +480,42 @@ function describeAction(value: Extract<IndexedFact["fact"]["values"][number], { 
   ]
     .filter(Boolean)
     .join(" ");
+}
+
+/** "Al-Sudani traveled to Tehran before his meeting with Blinken": the order of events against the source's. */
+export function orderRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  const order = claim.order;
+  if (!order) return [];
+  for (const stated of claim.actions) {
+    for (const entry of context.nearby) {
+      for (const value of entry.fact.values) {
+        if (value.kind !== "action" || !value.after || context.language.read(value.action).term !== stated.action) continue;
+        const before = context.wordsOf(value.after);
+        if (!before.some((term) => order.words.includes(term))) continue;
+        const holds = order.relation === "after";
+        return [f({ rule: "order", outcome: holds ? "match" : "conflict", fact: entry, claimed: `${order.relation} ${value.after}`, sourced: describeAction(value, context) + ` after ${value.after}` })];
+      }
+    }
+  }
+  return [];
+}
+
+/** "Qasem Soleimani, the leader of Lebanon's Hezbollah": a role the source gives the person of someone else. */
+export function roleRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  for (const role of claim.roles) {
+    for (const entry of context.nearby) {
+      for (const value of entry.fact.values) {
+        if ((value.kind !== "person" && value.kind !== "group") || value.entity !== role.person) continue;
+        const words = context.wordsOf(value.of);
+        if (!words.includes(role.role)) continue;
+        const of = words.filter(isEntityTerm).map((term) => term.slice(1));
+        if (of.length === 0) continue;
+        const holds = role.of.some((id) => of.includes(id) || of.some((other) => context.within(id, other)));
+        return [f({ rule: "role", outcome: holds ? "match" : "conflict", fact: entry, claimed: `${context.nameOf(role.person)} ${role.role} of ${role.of.map(context.nameOf).join(", ")}`, sourced: `${context.nameOf(role.person)}: ${value.of.split(" / ")[0]}` })];
+      }
+    }
+  }
+  return [];
 }
 
 /** A claim word whose opposite a fact about the same names states ("criticized" against "a positive development"). */
