@@ -115,8 +115,8 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
   // A thing the facts never name ("embassy", "cost", "aircraft carrier"); a word they do use is the score's business.
   for (const asked of reading.asked) {
     if (!asked.specific || asked.known || isEntityTerm(asked.term) || covers(asked, uses)) continue;
-    // "which district": a fact naming a district answers it.
-    if (asked.term === reading.category && namesOneOf(entry, asked.term, language)) continue;
+    // "which district", "what fallout": the kind of answer asked for; a fact naming a district answers it.
+    if (asked.term === reading.category) continue;
     return { rule: "thing-not-covered", detail: asked.word };
   }
 
@@ -136,7 +136,7 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
   }
 
   // "When was Al-Asad built?", "Who founded Asaib?": the date, place or person the fact gives is of another event.
-  if ((question.type === "when" || question.type === "where" || question.type === "who") && reading.predicate) {
+  if ((question.type === "when" || question.type === "where" || question.type === "who") && reading.predicate && !reading.category) {
     const verb = reading.asked.find((asked) => asked.term === reading.predicate);
     if (verb && !(verb.known ? uses(verb.term) : covers(verb, uses))) return { rule: "event-not-covered", detail: verb.word };
   }

@@ -82,6 +82,9 @@ export interface Mention {
   metonym: boolean;
 }
 
+/** Words that make the next word a noun. */
+const DETERMINER = /^(the|a|an|this|that|these|those|its|their|his|her|our|my|your|any|some|which|what|whats|no|each|every|another)$/;
+
 /** Words a figure may follow that name nothing ("Only 20", "Nearly 900"). */
 const NOT_A_NAME = /^(only|just|nearly|almost|about|around|roughly|some|over|under|least|more|fewer|less|exactly|approximately|another|all|the|those|these|top|first|last|of|to)$/;
 
@@ -273,7 +276,10 @@ function readQuestion(
     const parts = language.partsOfSpeech(word);
     const nameLike = !known && expansions.length === 0 && /^[a-z][a-z]+$/.test(word) && word.length >= 3 && (parts.size === 0 || capitalized.has(word)) && !language.isEnglishWord(word);
     if (nameLike || (!known && capitalized.has(word) && parts.size === 0)) unknownNames.push(word);
-    const specific = !ORDINARY_NOUNS.has(word) && !/^\d/.test(word) && language.namesAThing(word);
+    // A noun for a thing, used as a noun: WordNet lists it only as one, or a determiner comes before it ("the embassy", not "land elsewhere").
+    const at = tokens.indexOf(word.split(" ")[0]!);
+    const asNoun = [...parts].every((pos) => pos === "n") || DETERMINER.test(tokens[at - 1] ?? "") || word.includes(" ");
+    const specific = !ORDINARY_NOUNS.has(word) && word.length >= 3 && !/^\d/.test(word) && asNoun && language.namesAThing(word);
     return { word, term, known, expansions, specific };
   });
   // "Tower 22", "Camp 5": a capitalized word the catalogue doesn't know, followed by a number, is a name.
@@ -319,7 +325,7 @@ function readQuestion(
 function lastVerb(kept: readonly [term: string, word: string][], language: Language): string | undefined {
   for (let k = kept.length - 1; k >= 0; k--) {
     const [term, word] = kept[k]!;
-    if (isEntityTerm(term) || term.startsWith("!") || MONTH_OR_NUMBER.test(word)) continue;
+    if (isEntityTerm(term) || term.startsWith("!") || MONTH_OR_NUMBER.test(word) || language.isLightWord(word.split(" ")[0]!)) continue;
     if (language.mostlyVerb(word)) return term;
   }
   return undefined;

@@ -127,6 +127,7 @@ export const lexiconSchema = z.strictObject({
   speechVerbs: z.array(text).default([]),
   opposites: z.array(z.tuple([text, text])).default([]),
   mutualActions: z.array(text).default([]),
+  lightWords: z.array(text).default([]),
   shorthand: z.record(z.string(), text),
   synonyms: z.record(z.string(), z.array(text)),
   outOfScopePlaces: z.array(text),

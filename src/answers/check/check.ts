@@ -23,7 +23,6 @@ import {
   eventRule,
   figureRule,
   identityRule,
-  LIGHT_VERBS,
   negationRule,
   onlyPlaceRule,
   orderRule,
@@ -187,7 +186,6 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
       states: (entry, term) => statedTerms(entry, parts).has(term),
       wordsOf: (text) => understand(text, language, { correctTypos: false, statement: true }).terms,
       mutual: new Set(knowledge.lexicon.mutualActions.map((action) => language.read(action.toLowerCase()).term)),
-      lightVerbs: new Set(LIGHT_VERBS.map((verb) => language.read(verb).term)),
     };
     contextByParts.set(parts, shared);
   }

@@ -64,8 +64,7 @@ export interface RuleContext {
   wordsOf(text: string): readonly string[];
   /** Actions done with each other ("meet"), as terms. */
   mutual: ReadonlySet<string>;
-  /** LIGHT_VERBS, as terms. */
-  lightVerbs: ReadonlySet<string>;
+
 }
 
 const f = (finding: SlotFinding) => finding;
@@ -570,8 +569,6 @@ export function attributionRule(claim: ClaimReading, context: RuleContext, decid
   return [];
 }
 
-/** Verbs that say little of their own ("came", "used", "stationed"): coverage doesn't ask a fact to state them. */
-export const LIGHT_VERBS = ["come", "came", "use", "used", "go", "went", "make", "made", "take", "took", "get", "got", "give", "gave", "put", "keep", "kept", "hold", "held", "carry", "carried", "bring", "brought", "become", "became", "stationed", "based", "have", "had", "remain", "remained"];
 
 /** Words that are a slot of their own (qualifiers, negation, months, ordinals), not content a fact must state. */
 const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|least|more|fewer|less|only|just|over|under|not|no|never|none|nothing|number|numbered|numbers|count|counted|total|tally|january|february|march|april|june|july|august|september|october|november|december|jan|feb|oct|nov|dec|sept|first|second|third|fourth|latest|last|most|half|dozens?|hundreds|thousands|several|times|twice)$/;
@@ -582,11 +579,11 @@ const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|leas
  */
 export function coverageRule(claim: ClaimReading, context: RuleContext, preferred: readonly IndexedFact[]): SlotFinding[] {
   // Figures, dates, qualifiers and negation are slots of their own; coverage is about the rest.
-  const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word) && !context.lightVerbs.has(term.term));
+  const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word) && !context.language.isLightWord(term.word));
   // The story's backdrop ("attack", "strike", "troop": words most facts use) says little of which fact is meant.
   const backdrop = (term: string) => (context.index.postings.get(term)?.length ?? 0) >= context.index.facts.length * ENGINE_CONFIG.storyWideShare;
-  // ... and an ordinary word the facts never use ("organization", "argue") says little of what the claim states.
-  const weightOf = (term: string) => context.index.idf.get(term) === undefined ? context.index.unknownIdf * CHECK_CONFIG.backdropWeight : context.index.idf.get(term)! * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
+  // ... and a word the facts never use ("former", "aligned") counts as a typical word: the claim says something they don't.
+  const weightOf = (term: string) => context.index.idf.get(term) === undefined ? context.index.unknownIdf : context.index.idf.get(term)! * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
   const lightTerms = attributiveOf(claim, context);
   const total = asked.reduce((sum, term) => sum + weightOf(term.term) * (lightTerms.has(term.term) ? CHECK_CONFIG.backdropWeight : 1), 0);
   // "the targeted sites": a participle before its noun describes it; it weighs as little as the backdrop.

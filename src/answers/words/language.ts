@@ -48,6 +48,8 @@ export interface Language {
   entityAliasWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ids of the entities that are places or bases. */
   places: ReadonlySet<string>;
+  /** Is this token a light word ("made", "came", "used", "targets": the lexicon's lightWords, any form)? */
+  isLightWord(token: string): boolean;
   /** Is this token a verb of speech or reaction ("said", "told", "reacted": the lexicon's speechVerbs, any form)? */
   isSpeechVerb(token: string): boolean;
   speller: Speller;
@@ -110,6 +112,7 @@ export function buildLanguage(
   const wordNet = resources.wordNet;
   const story = createStoryLexicon(lexicon.synonyms, stem, wordNet ? (word) => inflectedForms(word, wordNet) : undefined);
   const speechStems = new Set(lexicon.speechVerbs.map((verb) => stem(verb.toLowerCase())));
+  const lightVerbs = new Set(lexicon.lightWords.map((verb) => verb.toLowerCase()));
 
   const aliases = new Map<string, string>();
   const caseSensitiveNames = new Map<string, string>();
@@ -206,6 +209,7 @@ export function buildLanguage(
     aliasWords,
     entityAliasWords,
     isSpeechVerb: (token) => speechStems.has(stem(token)),
+    isLightWord: (token) => lightVerbs.has(token) || (wordNet !== undefined && inflectedForms(token, wordNet).some((form) => lightVerbs.has(form))),
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
     read,
