@@ -113,8 +113,8 @@ function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimRead
       ...roleRule(reading, context),
       ...stanceRule(reading, context),
       ...universalRule(reading, context),
-      ...negationRule(reading, context),
     );
+    findings.push(...negationRule(reading, context, findings));
     const deciding = [...new Set(findings.filter((finding) => finding.outcome === "match" && finding.fact).map((finding) => finding.fact!))];
     findings.push(...attributionRule(reading, context, deciding));
     // Coverage speaks only where no slot rules the claim out.

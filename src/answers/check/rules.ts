@@ -539,8 +539,9 @@ function wordOf(claim: ClaimReading, term: string): string {
 }
 
 /** "No US troops were injured", "None of the attacks caused injuries": ruled out by a count above zero. */
-export function negationRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
-  if (!claim.negated || claim.figures.length > 0) return [];
+export function negationRule(claim: ClaimReading, context: RuleContext, earlier: readonly SlotFinding[]): SlotFinding[] {
+  // A fact that states the very negation ("the US did not strike in Iraq") has already spoken.
+  if (!claim.negated || claim.figures.length > 0 || earlier.some((finding) => (finding.rule === "action" || finding.rule === "only-place") && finding.outcome === "match")) return [];
   // What is negated is what the claim ends on ("None of the attacks caused any injuries": the injuries).
   const heads = claim.contentTerms.filter((term) => context.index.measureTerms.has(term)).reverse();
   for (const head of heads) {
@@ -583,7 +584,12 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
   // The story's backdrop ("attack", "strike", "troop": words most facts use) says little of which fact is meant.
   const backdrop = (term: string) => (context.index.postings.get(term)?.length ?? 0) >= context.index.facts.length * ENGINE_CONFIG.storyWideShare;
   // ... and a word the facts never use ("former", "aligned") counts as a typical word: the claim says something they don't.
-  const weightOf = (term: string) => context.index.idf.get(term) === undefined ? context.index.unknownIdf : context.index.idf.get(term)! * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
+  // An abstract noun the facts never use ("organization") weighs as the backdrop does.
+  const abstract = (term: string) => {
+    const word = asked.find((a) => a.term === term);
+    return word !== undefined && !word.specific && context.language.partsOfSpeech(word.word).has("n") && !context.language.partsOfSpeech(word.word).has("a");
+  };
+  const weightOf = (term: string) => context.index.idf.get(term) === undefined ? context.index.unknownIdf * (abstract(term) ? CHECK_CONFIG.backdropWeight : 1) : context.index.idf.get(term)! * (backdrop(term) ? CHECK_CONFIG.backdropWeight : 1);
   const lightTerms = attributiveOf(claim, context);
   const total = asked.reduce((sum, term) => sum + weightOf(term.term) * (lightTerms.has(term.term) ? CHECK_CONFIG.backdropWeight : 1), 0);
   // "the targeted sites": a participle before its noun describes it; it weighs as little as the backdrop.
