@@ -126,8 +126,13 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
   }
 
   // "What is the weather in Baghdad?": what a what-question asks for must be something the fact speaks of.
-  const focus = reading.focus === undefined ? undefined : reading.asked.find((asked) => asked.word === reading.focus);
+  const focus = reading.focus === undefined ? undefined : reading.asked.find((asked) => asked.word === reading.focus || asked.word.startsWith(`${reading.focus} `));
   if (focus && !isEntityTerm(focus.term) && !covers(focus, uses)) return { rule: "focus-not-covered", detail: focus.word };
+
+  // "What was the name of the contractor?": only a fact that names someone (or something) in that role answers it.
+  if (reading.asksName && !entry.fact.values.some((value) => (value.kind === "person" || value.kind === "group") && namesRole(value.of, reading, language))) {
+    return { rule: "focus-not-covered", detail: "the fact names no one in that role" };
+  }
 
   // "Who is the commander of the Quds Force now?": a fact about 2020 says who was, not who is.
   if (reading.asksNow) {
@@ -179,10 +184,12 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
   // A yes/no question states something: the fact must speak to nearly all of it, or it answers another question.
   if (question.type === "yesno") {
     const known = reading.asked.filter((asked) => asked.known && !isEntityTerm(asked.term) && !asked.term.startsWith("!"));
-    const weightOf = (asked: AskedTerm) => index.idf.get(asked.term) ?? 0;
-    const missing = known.filter((asked) => !uses(asked.term));
+    // A word the facts never use, unless a related word covers it, is part of what the question states too ("the Gaza truce").
+    const unknown = reading.asked.filter((asked) => !asked.known && !isEntityTerm(asked.term) && !asked.term.startsWith("!") && !covers(asked, uses));
+    const weightOf = (asked: AskedTerm) => index.idf.get(asked.term) ?? index.unknownIdf * ENGINE_CONFIG.unknownTermWeight;
+    const missing = [...known.filter((asked) => !uses(asked.term)), ...unknown];
     const missingWeight = missing.reduce((sum, asked) => sum + weightOf(asked), 0);
-    const knownWeight = known.reduce((sum, asked) => sum + weightOf(asked), 0);
+    const knownWeight = [...known, ...unknown].reduce((sum, asked) => sum + weightOf(asked), 0);
     if (missing.length > 0 && missingWeight >= knownWeight * ENGINE_CONFIG.yesNoUncovered) return { rule: "statement-not-covered", detail: missing.map((asked) => asked.word).join(", ") };
   }
 
@@ -191,6 +198,14 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
     return { rule: "speaker-not-covered", detail: question.speakers.join(", ") };
   }
   return undefined;
+}
+
+/** Does a person or group value's role ("contributor", "name the factions adopted") fit what the question asks the name of? */
+function namesRole(of: string, reading: NonNullable<Understanding["question"]>, language: Language): boolean {
+  const wanted = reading.asked.filter((asked) => !isEntityTerm(asked.term) && asked.term !== "name" && asked.known).map((asked) => asked.term);
+  if (wanted.length === 0) return true;
+  const words = of.toLowerCase().split(/[\s/]+/).map((word) => language.read(word).term);
+  return wanted.some((term) => words.includes(term));
 }
 
 /** Does the fact name an entity of this kind ("district", "town", "militia"), or hold a value of it ("weapon", "injury")? */

@@ -21,8 +21,15 @@ export interface CarriedOver {
 export function leansOnEarlier(current: Understanding, text: string, sameMessage = false): boolean {
   const own = ownContent(current);
   if (own.length === 0) return true;
-  if (own.length > 1 || current.entities.length > 0) return false;
-  return sameMessage || REFERRING.test(text);
+  if (current.entities.length > 0) return false;
+  // Within one message a later question of two words of its own ("who is keeping the count") is about the same thing.
+  if (sameMessage) return own.length <= 2;
+  return own.length <= 1 && REFERRING.test(text);
+}
+
+/** Does the text point back at something ("this", "it", "all this") it doesn't name? */
+export function refersBack(text: string): boolean {
+  return REFERRING.test(text);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { wordTokens } from "../knowledge/text-folding.js";
 import type { Entity, KnowledgeBase } from "../knowledge/types.js";
 import { decide, type Decision, type DecisionContext } from "./abstain.js";
-import { carryOver } from "./carry-over.js";
+import { carryOver, refersBack } from "./carry-over.js";
 import { checkClaims, workThroughClaims } from "./check/check.js";
 import { explainClaims } from "./check/explain.js";
 import { splitQuestions } from "./compound.js";
@@ -37,6 +37,8 @@ export interface EngineParts {
   language: Language;
   index: FactIndex;
   decisions: DecisionContext;
+  /** What the story is about, as a question of its commonest term ("attack"): what "this" means with nothing before it. */
+  storyTopic: Understanding;
 }
 
 /** One question of a message, worked through: what was understood, what ranked, what was decided. */
@@ -63,6 +65,7 @@ export function createEngine(knowledge: KnowledgeBase, resources: LanguageResour
     language,
     index,
     decisions: { index, language, coveredUntil, storyYear: Number(coveredUntil.slice(0, 4)) },
+    storyTopic: storyTopicOf(index),
   };
   let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
   return {
@@ -111,8 +114,9 @@ export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
   const work: QuestionWork[] = [];
   for (const asked of splitQuestions(text)) {
     const own = understand(asked, language, { correctTypos: true });
-    const earlier = work[work.length - 1]?.understood;
-    const { understood, carried } = earlier ? carryOver(earlier, own, asked, (entityId) => language.places.has(entityId), true) : { understood: own, carried: false };
+    // A first question that points at "this" and names nothing ("What set this off?") is about the story itself.
+    const earlier = work[work.length - 1]?.understood ?? (refersBack(asked) ? parts.storyTopic : undefined);
+    const { understood, carried } = earlier ? carryOver(earlier, own, asked, (entityId) => language.places.has(entityId), work.length > 0) : { understood: own, carried: false };
     // Candidates below the score worth suggesting never change the decision.
     const ranked = rankFacts(understood, index, language.places, { minScore: ENGINE_CONFIG.minScoreToSuggest });
     const before = work[work.length - 1]?.decision;
@@ -129,3 +133,15 @@ export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
 }
 
 export { describeEntity };
+
+/** The term most facts use (not a name): the story's own topic. */
+function storyTopicOf(index: FactIndex): Understanding {
+  let topic = "";
+  let most = 0;
+  for (const [term, list] of index.postings) {
+    if (term.startsWith("@") || list.length <= most) continue;
+    topic = term;
+    most = list.length;
+  }
+  return { type: "what", terms: topic ? [topic] : [], entities: [], elsewhere: [], corrections: [], speakers: [] };
+}

@@ -138,7 +138,8 @@ function isNounLike(word: string): boolean {
 function predicateAfter(tokens: readonly string[], from: number, isVerb: (word: string) => boolean): { predicate?: string } {
   for (let i = Math.max(0, from); i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (AUXILIARIES.has(token)) continue;
+    // "did the strikes cost": a word after a determiner is a noun.
+    if (AUXILIARIES.has(token) || AFTER_DETERMINER.test(tokens[i - 1] ?? "")) continue;
     if (PHRASE_ENDS.has(token)) {
       if (token === "and" || token === "than") break;
       continue;
@@ -148,6 +149,7 @@ function predicateAfter(tokens: readonly string[], from: number, isVerb: (word: 
   return {};
 }
 
+const AFTER_DETERMINER = /^(the|a|an|these|those|this|that|its|their|our|his|her)$/;
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "get", "got", "gotten", "the", "us", "u", "s", "they", "it", "there", "so", "far", "now", "actually", "really"]);
 
 /** Words after which the word before is a verb, not a noun ("what set this off", "what hit the base"). */

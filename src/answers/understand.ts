@@ -63,6 +63,8 @@ export interface QuestionReading {
   asksExactDay: boolean;
   /** "now", "currently", "today": the question asks about the present, not a past event. */
   asksNow: boolean;
+  /** "what was the name of", "what is X called", "what name": the answer is someone's or something's name. */
+  asksName: boolean;
   dates: ClaimDate[];
   numbers: number[];
   ordinal?: number | "last";
@@ -213,7 +215,8 @@ export function understand(text: string, language: Language, options: Understand
     }
     i += 1;
     if (speakers === undefined && language.isSpeechVerb(token)) speakers = entities.map((entityId) => literal.get(entityId) ?? entityId);
-    if (reading.stopword) continue;
+    // A light word ("keeping", "made", "used") says nothing a question is about.
+    if (reading.stopword || (asQuestion && language.isLightWord(token))) continue;
     terms.push(reading.term);
     words.push(token);
     if (reading.aliasWord) {
@@ -305,6 +308,7 @@ function readQuestion(
     asksHowLong: / how long /.test(joined),
     asksExactDay: / (what|which|exact|precise|specific) (day|date) | exactly when | (on|to) the day /.test(joined),
     asksNow: / (now|currently|today|presently|nowadays|at present|these days|right now) /.test(joined),
+    asksName: / (the|his|her|their|its) names? of | what names? | whats? (\w+ )?names? | names? of the | (is|are|was|were) (it|they|he|she) called | named what /.test(joined),
     asksWhatWasSaid: tokens.some((token) => language.isSpeechVerb(token)),
     unknownNames: distinct(unknownNames),
     countedTerms,

@@ -181,9 +181,30 @@ export function buildLanguage(
   // word from elsewhere may usefully be read as. Words only in names or the lexicon are not among them.
   const vocabulary = factVocabulary(knowledge, tokenize, read, stopwords, story.phrases);
 
+  // A related word stands for a term only if the facts use a form of that very word: the Porter
+  // stem of "activate" is that of "active", but they are not one word.
+  const wordsOfTerm = new Map<string, Set<string>>();
+  for (const word of factWords(knowledge, tokenize)) {
+    if (stopwords.has(word)) continue;
+    const term = read(word).term;
+    let words = wordsOfTerm.get(term);
+    if (!words) wordsOfTerm.set(term, (words = new Set()));
+    words.add(word);
+  }
+  const formOf = (lemma: string, term: string) => {
+    const words = wordsOfTerm.get(term);
+    if (!words || words.has(lemma)) return true;
+    if (!wordNet) return true;
+    for (const word of words) if (word === lemma || inflectedForms(word, wordNet).includes(lemma) || story.termOf(lemma) === term) return true;
+    return false;
+  };
   const termOfPhrase = (phrase: string): string | undefined => {
     const tokens = wordTokens(phrase);
-    if (tokens.length === 1) return stopwords.has(tokens[0]!) || aliasWords.has(tokens[0]!) ? undefined : read(tokens[0]!).term;
+    if (tokens.length === 1) {
+      if (stopwords.has(tokens[0]!) || aliasWords.has(tokens[0]!)) return undefined;
+      const term = read(tokens[0]!).term;
+      return formOf(tokens[0]!, term) ? term : undefined;
+    }
     return story.phrases.get(tokens.join(" "));
   };
   const general: LexicalResource[] = resources.wordNet ? [wordNetResource(resources.wordNet)] : [];
@@ -209,7 +230,8 @@ export function buildLanguage(
     aliasWords,
     entityAliasWords,
     isSpeechVerb: (token) => speechStems.has(stem(token)),
-    isLightWord: (token) => lightVerbs.has(token) || (wordNet !== undefined && inflectedForms(token, wordNet).some((form) => lightVerbs.has(form))),
+    // "keeping", "came", "used": a verb's forms, not a plural noun ("bases" is not "based").
+    isLightWord: (token) => lightVerbs.has(token) || (!/[^s]s$/.test(token) && wordNet !== undefined && inflectedForms(token, wordNet).some((form) => lightVerbs.has(form))),
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
     read,
@@ -282,6 +304,17 @@ function wordFrequencies(knowledge: KnowledgeBase, tokenize: (text: string) => r
     for (const token of tokenize(text)) frequencies.set(token, (frequencies.get(token) ?? 0) + times);
   }
   return frequencies;
+}
+
+/** Every word of the facts' texts (questions, answers, quotes, values' wordings). */
+function factWords(knowledge: KnowledgeBase, tokenize: (text: string) => readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const fact of knowledge.facts) {
+    for (const text of [...fact.questions, fact.answer, ...fact.citations.map((citation) => citation.quote), ...fact.values.map((value) => ("of" in value ? value.of : ""))]) {
+      for (const token of tokenize(text)) words.add(token);
+    }
+  }
+  return words;
 }
 
 function factVocabulary(
