@@ -54,6 +54,7 @@ export function composeAnswers(work: readonly QuestionWork[], parts: EngineParts
   const seen = new Set<string>();
   for (const entry of work) {
     const result = entry.describes ? describeEntity(entry.describes, parts) : factAnswer((entry.decision as Extract<Decision, { status: "answered" }>).best, parts);
+    if (entry.yesNo) result.answer = `${entry.yesNo === "yes" ? "Yes." : "No."} ${result.answer.replace(/^(Yes|No)[.:,]\s*/, "")}`;
     const key = result.factIds.join(",") || result.answer;
     if (seen.has(key)) continue;
     seen.add(key);

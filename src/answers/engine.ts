@@ -51,6 +51,8 @@ export interface QuestionWork {
   decision: Decision;
   /** A bare name no fact is about ("Who is Bashar al-Assad?"), answered from the catalogue. */
   describes?: string;
+  /** A yes/no question the fact check settles with the fact it is answered with: the answer leads with it. */
+  yesNo?: "yes" | "no";
 }
 
 export function createEngine(knowledge: KnowledgeBase, resources: LanguageResources): Engine {
@@ -127,9 +129,35 @@ export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
     if (decision.status === "no_answer" && entityId && understood.terms.length === 1 && ["who", "what"].includes(understood.type) && understood.elsewhere.length === 0) {
       entry.describes = entityId;
     }
+    if (decision.status === "answered" && understood.type === "yesno") {
+      const answer = yesNoOf(asked, index.facts[decision.best.factIndex]!.fact.id, parts);
+      if (answer) entry.yesNo = answer;
+    }
     work.push(entry);
   }
   return work;
+}
+
+/**
+ * "Has the US struck inside Iraq?" read as the claim "the US struck inside Iraq" and checked: yes
+ * when every claim is supported, no when one is contradicted, each time by the very fact the
+ * question is answered with; otherwise the answer gives the fact without a yes or a no.
+ */
+function yesNoOf(question: string, factId: string, parts: EngineParts): "yes" | "no" | undefined {
+  const claims = workThroughClaims(declarativeOf(question), parts);
+  if (claims.length === 0) return undefined;
+  const by = (claim: (typeof claims)[number]) => claim.deciding?.fact?.fact.id === factId || claim.findings.some((finding) => finding.fact?.fact.id === factId && finding.outcome !== "unknown");
+  if (claims.some((claim) => claim.verdict === "contradicted" && claim.deciding?.fact?.fact.id === factId)) return "no";
+  if (claims.every((claim) => claim.verdict === "supported" && by(claim))) return "yes";
+  return undefined;
+}
+
+/** The statement a yes/no question asks about: its opening verb and its tag ("or not", "yet") dropped. */
+export function declarativeOf(question: string): string {
+  return question
+    .replace(/[?!.\s]+$/, "")
+    .replace(/\s+(or not|or nah|or no|yet|right|correct|true)$/i, "")
+    .replace(/^\s*(?:(?:so|and|but|hey|ok|okay|wait|quick q|factdesk)[\s,:-]+)*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)(?:n'?t)?\s+/i, "");
 }
 
 export { describeEntity };
