@@ -30,7 +30,7 @@ export const ABSTENTION_RULES = Object.freeze({
 export type AbstentionRule = keyof typeof ABSTENTION_RULES;
 
 export type Decision =
-  | { status: "answered"; best: Candidate; rejected: Rejection[] }
+  | { status: "answered"; best: Candidate; rejected: Rejection[]; passing: Candidate[] }
   | { status: "clarify"; options: Candidate[]; rejected: Rejection[] }
   | { status: "no_answer"; near: Candidate[]; rule: AbstentionRule; detail: string; rejected: Rejection[] };
 
@@ -47,6 +47,8 @@ export interface DecisionContext {
   /** The last day the sources cover (their latest as-of date, YYYY-MM-DD), and the story's year. */
   coveredUntil: string;
   storyYear: number;
+  /** The decision's two thresholds (ENGINE_CONFIG's, fitted by scripts/fit-thresholds.ts). */
+  thresholds: { minScoreToAnswer: number; clarifyRatio: number };
 }
 
 /** Units of time: a "how long" question is answered by a count of one of these. */
@@ -71,7 +73,7 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
   const rejected: Rejection[] = [];
   const passing: Candidate[] = [];
   for (const candidate of ranked) {
-    if (candidate.score < ENGINE_CONFIG.minScoreToAnswer) break;
+    if (candidate.score < context.thresholds.minScoreToAnswer) break;
     const failure = reading ? firstFailure(question, candidate, context) : undefined;
     if (failure) rejected.push({ candidate, ...failure });
     else passing.push(candidate);
@@ -80,23 +82,23 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
   const category = reading?.category;
   if (category && passing.length > 1) {
     const fitting = passing.filter((candidate) => namesOneOf(context.index.facts[candidate.factIndex]!, category, context.language));
-    if (fitting.length > 0 && fitting[0]!.score >= passing[0]!.score * ENGINE_CONFIG.clarifyRatio) passing.splice(0, passing.length, ...fitting);
+    if (fitting.length > 0 && fitting[0]!.score >= passing[0]!.score * context.thresholds.clarifyRatio) passing.splice(0, passing.length, ...fitting);
   }
   // The second half of "When was the explosion, and how many died?" is about the same fact, when it can be.
   const preferred = options.preferFact !== undefined ? passing.find((candidate) => candidate.factIndex === options.preferFact) : undefined;
-  if (preferred && preferred.score >= passing[0]!.score * ENGINE_CONFIG.stayWithRatio) return { status: "answered", best: preferred, rejected };
+  if (preferred && preferred.score >= passing[0]!.score * ENGINE_CONFIG.stayWithRatio) return { status: "answered", best: preferred, rejected, passing };
   const [best, second] = passing;
   if (!best) {
     if (rejected[0]) return refuse(rejected[0].rule, rejected[0].detail, rejected);
-    return refuse("low-score", `best score ${(ranked[0]?.score ?? 0).toFixed(2)} < ${ENGINE_CONFIG.minScoreToAnswer}`, rejected);
+    return refuse("low-score", `best score ${(ranked[0]?.score ?? 0).toFixed(2)} < ${context.thresholds.minScoreToAnswer}`, rejected);
   }
   // Only a question that says little ("how many in Syria?") is ambiguous; a fuller one takes its best fact.
   const ownWords = question.terms.filter((term) => !isEntityTerm(term) && !term.startsWith("!")).length;
-  if (second && ownWords <= ENGINE_CONFIG.clarifyAtMostWords && second.score >= best.score * ENGINE_CONFIG.clarifyRatio) {
-    const options = passing.filter((candidate) => candidate.score >= best.score * ENGINE_CONFIG.clarifyRatio);
+  if (second && ownWords <= ENGINE_CONFIG.clarifyAtMostWords && second.score >= best.score * context.thresholds.clarifyRatio) {
+    const options = passing.filter((candidate) => candidate.score >= best.score * context.thresholds.clarifyRatio);
     return { status: "clarify", options: options.slice(0, ENGINE_CONFIG.clarifyChoices), rejected };
   }
-  return { status: "answered", best, rejected };
+  return { status: "answered", best, rejected, passing };
 }
 
 /** The first rule this candidate fails, if any: what the question asks that the fact doesn't say. */

@@ -27,10 +27,14 @@ export function leansOnEarlier(current: Understanding, text: string, sameMessage
   return own.length <= 1 && REFERRING.test(text);
 }
 
-/** Does the text point back at something ("this", "it", "all this") it doesn't name? */
-export function refersBack(text: string): boolean {
-  return REFERRING.test(text);
+/** Does the text point back at something ("this", "it", "all this") it doesn't name ("this story" names it)? */
+export function refersBack(text: string, isNoun: (word: string) => boolean = () => false): boolean {
+  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+  return words.some((word, i) => REFERRING.test(word) && !(DEMONSTRATIVE.has(word) && words[i + 1] !== undefined && !PARTICLE.has(words[i + 1]!) && isNoun(words[i + 1]!)));
 }
+
+const DEMONSTRATIVE = new Set(["this", "that", "these", "those"]);
+const PARTICLE = new Set(["off", "up", "out", "down", "back", "over"]);
 
 /**
  * The current question with what it leaves out taken from the earlier one: the earlier content

@@ -50,7 +50,7 @@ export const ENGINE_CONFIG = Object.freeze({
   /** Below this score FactDesk says its sources don't cover the question. Tuned on the evaluation set. */
   minScoreToAnswer: 0.45,
   /** A runner-up this close to the best (as a share of it) makes the question ambiguous: clarify. */
-  clarifyRatio: 0.9,
+  clarifyRatio: 0.95,
   /** ... but only a question of at most this many words of its own (names aside) says too little to tell. */
   clarifyAtMostWords: 1,
   /** A later question of the same message stays with the earlier one's fact while it scores this share of the best. */

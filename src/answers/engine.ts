@@ -3,7 +3,7 @@
 // message asks.
 import { wordTokens } from "../knowledge/text-folding.js";
 import type { Entity, KnowledgeBase } from "../knowledge/types.js";
-import { decide, type Decision, type DecisionContext } from "./abstain.js";
+import { decide, factUses, type Decision, type DecisionContext } from "./abstain.js";
 import { carryOver, refersBack } from "./carry-over.js";
 import { checkClaims, workThroughClaims } from "./check/check.js";
 import { explainClaims } from "./check/explain.js";
@@ -11,7 +11,7 @@ import { splitQuestions } from "./compound.js";
 import { ENGINE_CONFIG } from "./config.js";
 import { composeAnswers, describeEntity, noAnswer } from "./compose.js";
 import { explainWork } from "./explain.js";
-import { buildFactIndex, type FactIndex } from "./fact-index.js";
+import { buildFactIndex, type FactIndex, type IndexedFact } from "./fact-index.js";
 import { cleanChatText } from "./normalize.js";
 import { rankFacts, type Candidate } from "./retrieve.js";
 import type { AnswerResult, CheckResult } from "./types.js";
@@ -56,19 +56,7 @@ export interface QuestionWork {
 }
 
 export function createEngine(knowledge: KnowledgeBase, resources: LanguageResources): Engine {
-  // Made in its own function, so the closures returned below do not keep its memory alive.
-  const tokenize = rememberingTokenizer();
-  const language = buildLanguage(knowledge, resources, tokenize);
-  const index = buildFactIndex(knowledge.facts, language, tokenize);
-  const coveredUntil = knowledge.facts.reduce((latest, fact) => (fact.asOf > latest ? fact.asOf : latest), "0000-00-00");
-  const parts: EngineParts = {
-    knowledge,
-    entities: new Map(knowledge.entities.map((entity) => [entity.id, entity])),
-    language,
-    index,
-    decisions: { index, language, coveredUntil, storyYear: Number(coveredUntil.slice(0, 4)) },
-    storyTopic: storyTopicOf(index),
-  };
+  const parts = buildEngineParts(knowledge, resources);
   let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
   return {
     knowledge,
@@ -78,6 +66,24 @@ export function createEngine(knowledge: KnowledgeBase, resources: LanguageResour
     explainCheck: (claim) => explainClaims(workThroughClaims(claim, parts), parts),
     knownQuestions: () =>
       (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
+  };
+}
+
+/** Everything built once at start: the language, the index, the decision's context. */
+export function buildEngineParts(knowledge: KnowledgeBase, resources: LanguageResources): EngineParts {
+  // Made in its own function, so the closures createEngine returns do not keep its memory alive.
+  const tokenize = rememberingTokenizer();
+  const language = buildLanguage(knowledge, resources, tokenize);
+  const index = buildFactIndex(knowledge.facts, language, tokenize);
+  const coveredUntil = knowledge.facts.reduce((latest, fact) => (fact.asOf > latest ? fact.asOf : latest), "0000-00-00");
+  const thresholds = { minScoreToAnswer: ENGINE_CONFIG.minScoreToAnswer, clarifyRatio: ENGINE_CONFIG.clarifyRatio };
+  return {
+    knowledge,
+    entities: new Map(knowledge.entities.map((entity) => [entity.id, entity])),
+    language,
+    index,
+    decisions: { index, language, coveredUntil, storyYear: Number(coveredUntil.slice(0, 4)), thresholds },
+    storyTopic: storyTopicOf(index),
   };
 }
 
@@ -117,12 +123,16 @@ export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
   for (const asked of splitQuestions(text)) {
     const own = understand(asked, language, { correctTypos: true });
     // A first question that points at "this" and names nothing ("What set this off?") is about the story itself.
-    const earlier = work[work.length - 1]?.understood ?? (refersBack(asked) ? parts.storyTopic : undefined);
+    const earlier = work[work.length - 1]?.understood ?? (refersBack(asked, (word) => language.partsOfSpeech(word).has("n")) ? parts.storyTopic : undefined);
     const { understood, carried } = earlier ? carryOver(earlier, own, asked, (entityId) => language.places.has(entityId), work.length > 0) : { understood: own, carried: false };
     // Candidates below the score worth suggesting never change the decision.
     const ranked = rankFacts(understood, index, language.places, { minScore: ENGINE_CONFIG.minScoreToSuggest });
+    // Stay with the earlier question's fact only if it speaks of this one's own words ("how many
+    // were killed" after "When did Hamas attack Israel?"), not of new ones ("and what do critics say?").
     const before = work[work.length - 1]?.decision;
-    const decision = decide(understood, ranked, parts.decisions, before?.status === "answered" ? { preferFact: before.best.factIndex } : {});
+    const ownWords = own.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
+    const stays = before?.status === "answered" && ownWords.every((term) => factUses(index, term, before.best.factIndex));
+    const decision = decide(understood, ranked, parts.decisions, stays && before?.status === "answered" ? { preferFact: before.best.factIndex } : {});
     const entry: QuestionWork = { text: asked, understood, carried, ranked, decision };
     // "Who is Bashar al-Assad?": a bare name no fact is about is answered from the entity catalogue.
     const [entityId] = understood.entities;
@@ -130,8 +140,12 @@ export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
       entry.describes = entityId;
     }
     if (decision.status === "answered" && understood.type === "yesno") {
-      const answer = yesNoOf(asked, index.facts[decision.best.factIndex]!.fact.id, parts);
-      if (answer) entry.yesNo = answer;
+      const settled = yesNoOf(asked, decision, parts);
+      if (settled) {
+        entry.yesNo = settled.answer;
+        // The fact that settles it is the one to answer with, when it passed the decision too.
+        if (settled.factIndex !== decision.best.factIndex) entry.decision = { ...decision, best: settled.candidate };
+      }
     }
     work.push(entry);
   }
@@ -143,13 +157,24 @@ export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
  * when every claim is supported, no when one is contradicted, each time by the very fact the
  * question is answered with; otherwise the answer gives the fact without a yes or a no.
  */
-function yesNoOf(question: string, factId: string, parts: EngineParts): "yes" | "no" | undefined {
+function yesNoOf(question: string, decision: Extract<Decision, { status: "answered" }>, parts: EngineParts): { answer: "yes" | "no"; factIndex: number; candidate: Candidate } | undefined {
   const claims = workThroughClaims(declarativeOf(question), parts);
   if (claims.length === 0) return undefined;
-  const by = (claim: (typeof claims)[number]) => claim.deciding?.fact?.fact.id === factId || claim.findings.some((finding) => finding.fact?.fact.id === factId && finding.outcome !== "unknown");
-  if (claims.some((claim) => claim.verdict === "contradicted" && claim.deciding?.fact?.fact.id === factId)) return "no";
-  if (claims.every((claim) => claim.verdict === "supported" && by(claim))) return "yes";
-  return undefined;
+  // The facts the answer may come from: the best, or another that passed the decision as well.
+  const passing = [decision.best, ...decision.passing.filter((candidate) => candidate.factIndex !== decision.best.factIndex)];
+  const candidateOf = (entry: IndexedFact | undefined) => passing.find((candidate) => parts.index.facts[candidate.factIndex] === entry);
+  const contradiction = claims.find((claim) => claim.verdict === "contradicted" && candidateOf(claim.deciding?.fact));
+  if (contradiction) {
+    const candidate = candidateOf(contradiction.deciding!.fact)!;
+    return { answer: "no", factIndex: candidate.factIndex, candidate };
+  }
+  if (!claims.every((claim) => claim.verdict === "supported")) return undefined;
+  // "Yes" only on a slot the claim states (a figure, a date, who did what), or on two of its words a fact states.
+  const firm = (claim: (typeof claims)[number]) => claim.deciding && (claim.deciding.rule !== "coverage" || claim.reading.contentTerms.filter((term) => !parts.language.isLightWord(term)).length >= 2);
+  const deciding = claims[0]!.deciding?.fact;
+  const candidate = candidateOf(deciding);
+  if (!candidate || !claims.every(firm) || !claims.every((claim) => claim.deciding?.fact === deciding || claim.findings.some((finding) => finding.fact === deciding && finding.outcome === "match"))) return undefined;
+  return { answer: "yes", factIndex: candidate.factIndex, candidate };
 }
 
 /** The statement a yes/no question asks about: its opening verb and its tag ("or not", "yet") dropped. */
@@ -164,9 +189,10 @@ export { describeEntity };
 
 /** The term most facts use (not a name): the story's own topic. */
 function storyTopicOf(index: FactIndex): Understanding {
+  // What people ask about most: the term of the most facts' own questions.
   let topic = "";
   let most = 0;
-  for (const [term, list] of index.postings) {
+  for (const [term, list] of index.phrasingPostings) {
     if (term.startsWith("@") || list.length <= most) continue;
     topic = term;
     most = list.length;

@@ -137,6 +137,8 @@ export function extractOrdinal(tokens: readonly string[]): number | "last" | und
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const word = ORDINAL_WORDS[token];
+    // "the first two strikes" are two of them, not the first.
+    if (word !== undefined && /^(two|three|four|five|few|\d+)$/.test(tokens[i + 1] ?? "")) continue;
     if (word !== undefined) return word;
     const numbered = /^(\d+)(st|nd|rd|th)$/.exec(token);
     if (numbered) return Number(numbered[1]);

@@ -70,7 +70,8 @@ export const valueSchema = z.discriminatedUnion("kind", [
     place: id.optional(),
   }),
   z.strictObject({ kind: z.literal("date"), of: text, value: isoDate }),
-  z.strictObject({ kind: z.literal("place"), of: text, entity: id, only: z.boolean().default(false) }),
+  /** Where something happened; `only` where nowhere else; `since`: for the period from that date (the response to the attacks). */
+  z.strictObject({ kind: z.literal("place"), of: text, entity: id, only: z.boolean().default(false), since: isoDate.optional() }),
   /** Who: a group or a person that fills a role ("attackers", "contributor"). */
   z.strictObject({ kind: z.enum(["group", "person"]), of: text, entity: id }),
   z.strictObject({ kind: z.literal("distinct"), entities: z.array(id).length(2, "names exactly two entities") }),
@@ -91,6 +92,8 @@ export const valueSchema = z.discriminatedUnion("kind", [
     means: text.optional(),
     /** What it came after, in the source's order of events ("meeting Blinken"). */
     after: text.optional(),
+    /** The period it speaks of, from this date on: "the US has not struck in Iraq" since Oct. 17, not ever. */
+    since: isoDate.optional(),
     negated: z.boolean().default(false),
   }),
   z.strictObject({

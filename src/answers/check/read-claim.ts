@@ -54,6 +54,8 @@ export interface ClaimReading {
   universalClaim: boolean;
   /** Places the claim rules out ("only in Syria, not in Iraq"). */
   negatedPlaces: string[];
+  /** "before", "ever", "previously": the claim speaks of any time, not of a period the sources describe. */
+  anyTime: boolean;
   /** "according to the Pentagon", "per an unnamed official", "X said": who the claim says it comes from. */
   attribution?: { entities: string[]; anonymous: boolean; onTheRecord: boolean };
   /** "more often than any other", "the largest": a superlative or ranking the facts would have to state outright. */
@@ -111,6 +113,7 @@ export function readClaim(part: ClaimPart, language: Language, actionTerms: Read
     universal: UNIVERSAL.test(text),
     universalClaim: /\b(every one of|every single|each of|all of the|each one of|always|without exception)\b|\bevery\s+\w+\b/i.test(text) && !/\bonly\b/i.test(text),
     negatedPlaces,
+    anyTime: /\b(ever|previously|in the past|at any point|at any time|before)\s*[.?!]*$|\b(ever|previously|in the past)\b/i.test(text),
     ...(attributionMatch ? { attribution: attributionOf(text, understood) } : {}),
     ranking: RANKING.test(text),
     ...(orderOf(text, language) ? { order: orderOf(text, language)! } : {}),

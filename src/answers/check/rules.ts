@@ -243,6 +243,8 @@ export function onlyPlaceRule(claim: ClaimReading, context: RuleContext): SlotFi
     for (const measure of entry.measures) {
       const value = measure.value;
       if (value?.kind !== "place" || !value.only) continue;
+      // "only in Syria" since Oct. 17 says nothing of 2020, or of "ever".
+      if (value.since && (claim.anyTime || claim.dates.some((date) => earliestDay(date, 2023) < String(value.since)))) continue;
       if (![...measure.terms].some((term) => claim.contentTerms.includes(term))) continue;
       const inside = places.every((place) => context.within(place, value.entity));
       const outside = [...ruledOut].every((place) => !context.within(place, value.entity));
@@ -347,6 +349,7 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
     for (const entry of context.nearby) {
       for (const value of entry.fact.values) {
         if (value.kind !== "action" || context.language.read(value.action).term !== action.action) continue;
+        if (value.since && (claim.anyTime || claim.dates.some((date) => earliestDay(date, 2023) < String(value.since)))) continue;
         let actors = roleAgreement(action.actors, value.actor, context);
         let targets = roleAgreement(action.targets, value.target ?? [], context);
         if (context.mutual.has(action.action)) {
