@@ -18,8 +18,10 @@ import { loadKnowledge } from "../src/knowledge/load.js";
 
 /** How much worse a wrong answer is than a refusal of a question the sources answer. */
 const WRONG_COST = 3;
-const MIN_SCORES = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55];
-const CLARIFY_RATIOS = [0.85, 0.9, 0.95, 0.98];
+const MIN_SCORES = [0.4, 0.45, 0.5];
+const CLARIFY_RATIOS = [0.9, 0.95];
+const CLEAR_SCORES = [0.25, 0.3, 0.35, 0.4, 0.45];
+const CLEAR_MARGINS = [1.3, 1.6, 2, 2.5];
 
 interface Labelled {
   question: string;
@@ -38,18 +40,22 @@ if (existsSync(dev)) sets.push({ name: "dev", items: devSet(dev) });
 const rows = [];
 for (const minScoreToAnswer of MIN_SCORES) {
   for (const clarifyRatio of CLARIFY_RATIOS) {
-    parts.decisions.thresholds = { minScoreToAnswer, clarifyRatio };
-    const tally = sets.map(({ items }) => confusion(items, parts));
-    const right = tally.reduce((sum, t) => sum + t.right + t.refusedRightly, 0);
-    const wrong = tally.reduce((sum, t) => sum + t.wrong + t.answeredUncovered, 0);
-    rows.push({ minScoreToAnswer, clarifyRatio, objective: right - WRONG_COST * wrong, tally });
+    for (const minScoreIfClear of CLEAR_SCORES.filter((score) => score <= minScoreToAnswer)) {
+      for (const clearMargin of CLEAR_MARGINS) {
+        parts.decisions.thresholds = { minScoreToAnswer, clarifyRatio, minScoreIfClear, clearMargin };
+        const tally = sets.map(({ items }) => confusion(items, parts));
+        const right = tally.reduce((sum, t) => sum + t.right + t.refusedRightly, 0);
+        const wrong = tally.reduce((sum, t) => sum + t.wrong + t.answeredUncovered, 0);
+        rows.push({ minScoreToAnswer, clarifyRatio, minScoreIfClear, clearMargin, objective: right - WRONG_COST * wrong, tally });
+      }
+    }
   }
 }
 rows.sort((a, b) => b.objective - a.objective);
-console.log(`| minScoreToAnswer | clarifyRatio | objective | ${sets.map((s) => `${s.name}: right / wrong / refused / clarify / uncovered refused / uncovered answered`).join(" | ")} |`);
-console.log(`| ---: | ---: | ---: | ${sets.map(() => "---").join(" | ")} |`);
-for (const row of rows.slice(0, 8)) {
-  console.log(`| ${row.minScoreToAnswer} | ${row.clarifyRatio} | ${row.objective} | ${row.tally.map((t) => `${t.right} / ${t.wrong} / ${t.refused} / ${t.clarified} / ${t.refusedRightly} / ${t.answeredUncovered}`).join(" | ")} |`);
+console.log(`| minScoreToAnswer | clarifyRatio | minScoreIfClear | clearMargin | objective | ${sets.map((s) => `${s.name}: right / wrong / refused / clarify / uncovered refused / uncovered answered`).join(" | ")} |`);
+console.log(`| ---: | ---: | ---: | ---: | ---: | ${sets.map(() => "---").join(" | ")} |`);
+for (const row of rows.slice(0, 10)) {
+  console.log(`| ${row.minScoreToAnswer} | ${row.clarifyRatio} | ${row.minScoreIfClear} | ${row.clearMargin} | ${row.objective} | ${row.tally.map((t) => `${t.right} / ${t.wrong} / ${t.refused} / ${t.clarified} / ${t.refusedRightly} / ${t.answeredUncovered}`).join(" | ")} |`);
 }
 
 function confusion(items: readonly Labelled[], engine: EngineParts) {

@@ -48,7 +48,7 @@ export interface DecisionContext {
   coveredUntil: string;
   storyYear: number;
   /** The decision's two thresholds (ENGINE_CONFIG's, fitted by scripts/fit-thresholds.ts). */
-  thresholds: { minScoreToAnswer: number; clarifyRatio: number };
+  thresholds: { minScoreToAnswer: number; clarifyRatio: number; minScoreIfClear: number; clearMargin: number };
 }
 
 /** Units of time: a "how long" question is answered by a count of one of these. */
@@ -72,8 +72,11 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
 
   const rejected: Rejection[] = [];
   const passing: Candidate[] = [];
+  // A candidate far ahead of the rest is answered from a lower score than one among equals.
+  const clear = ranked[0] !== undefined && ranked[0].score >= (ranked[1]?.score ?? 0) * context.thresholds.clearMargin;
+  const floor = clear ? Math.min(context.thresholds.minScoreIfClear, context.thresholds.minScoreToAnswer) : context.thresholds.minScoreToAnswer;
   for (const candidate of ranked) {
-    if (candidate.score < context.thresholds.minScoreToAnswer) break;
+    if (candidate.score < floor) break;
     const failure = reading ? firstFailure(question, candidate, context) : undefined;
     if (failure) rejected.push({ candidate, ...failure });
     else passing.push(candidate);

@@ -49,6 +49,12 @@ export const ENGINE_CONFIG = Object.freeze({
   coveringRelation: 0.45,
   /** Below this score FactDesk says its sources don't cover the question. Tuned on the evaluation set. */
   minScoreToAnswer: 0.45,
+  /**
+   * ... but a best candidate at least clearMargin times the runner-up is answered from this lower
+   * score: one fact far ahead of the rest is the one meant. Fitted with the threshold above.
+   */
+  minScoreIfClear: 0.35,
+  clearMargin: 2,
   /** A runner-up this close to the best (as a share of it) makes the question ambiguous: clarify. */
   clarifyRatio: 0.95,
   /** ... but only a question of at most this many words of its own (names aside) says too little to tell. */

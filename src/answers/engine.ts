@@ -76,7 +76,8 @@ export function buildEngineParts(knowledge: KnowledgeBase, resources: LanguageRe
   const language = buildLanguage(knowledge, resources, tokenize);
   const index = buildFactIndex(knowledge.facts, language, tokenize);
   const coveredUntil = knowledge.facts.reduce((latest, fact) => (fact.asOf > latest ? fact.asOf : latest), "0000-00-00");
-  const thresholds = { minScoreToAnswer: ENGINE_CONFIG.minScoreToAnswer, clarifyRatio: ENGINE_CONFIG.clarifyRatio };
+  const { minScoreToAnswer, clarifyRatio, minScoreIfClear, clearMargin } = ENGINE_CONFIG;
+  const thresholds = { minScoreToAnswer, clarifyRatio, minScoreIfClear, clearMargin };
   return {
     knowledge,
     entities: new Map(knowledge.entities.map((entity) => [entity.id, entity])),
