@@ -60,7 +60,7 @@ describe("factdesk", () => {
   it("exits 1 with one line naming a malformed variable", () => {
     const { stderr, status } = run(["src/main.ts"], "", { SLACK_BOT_TOKEN: "xoxp-wrong", SLACK_APP_TOKEN: "xapp-1" });
     expect(status).toBe(1);
-    expect(stderr.trim().split("\n")).toEqual(["factdesk: configuration error: SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)"]);
+    expect(stderr.trim().split("\n")).toEqual(["factdesk: configuration error: SLACK_BOT_TOKEN must be the Bot User OAuth Token (xoxb- and the rest of the token)"]);
   });
 
   it("runs as the installed bin", () => {
