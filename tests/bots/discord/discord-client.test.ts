@@ -108,6 +108,22 @@ describe("Discord app through the gateway", () => {
     expect(embed.description).toMatch(/900 troops in Syria/);
   });
 
+  it("echoes the question in the title as plain text: no masked link, heading, bidi or zero-width character", async () => {
+    const question = "# [how many attacks](https://evil.example/phish) \u202Eon US forces\u200B?";
+    const claim = "[61 attacks](https://evil.example) since Oct. 17\u2066";
+    const asked = ask(question);
+    const checked = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: claim }]));
+    discord.interaction(asked);
+    discord.interaction(checked);
+    for (const payload of [asked, checked]) {
+      const title = (await callbackFor(discord, payload)).body.data!.embeds![0]!.title!;
+      expect(title).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069]/);
+      expect(title).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/); // an unescaped [text](
+      expect(title).toContain("https://evil.example");
+    }
+    expect((await callbackFor(discord, asked)).body.data!.embeds![0]!.title).toMatch(/^\\# /);
+  });
+
   it("lists what it covers with /sources and explains itself with /help", async () => {
     const sources = interactionPayload("command", commandData("sources", []));
     const help = interactionPayload("command", commandData("help", [{ name: "private", type: 5, value: true }]));
