@@ -81,3 +81,17 @@ it("exits 1 with one line naming the variable when a Discord variable is missing
   expect(await exited(child)).toBe(1);
   expect(output().trim().split("\n")).toEqual(["factdesk: configuration error: DISCORD_APPLICATION_ID is required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY"]);
 }, 30_000);
+
+it("exits 1 with one line naming PORT when the Discord endpoint's port is in use", async () => {
+  const keys = generateKeyPairSync("ed25519");
+  const publicKey = keys.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  const taken = createServer();
+  const port = await new Promise<number>((resolve) => taken.listen(0, () => resolve((taken.address() as { port: number }).port)));
+  try {
+    const { child, output } = start({ DISCORD_PUBLIC_KEY: publicKey, DISCORD_APPLICATION_ID: APP_ID, PORT: String(port) });
+    expect(await exited(child)).toBe(1);
+    expect(output().trim().split("\n")).toEqual([`factdesk: could not start: PORT ${port} is already in use: stop what is using it or set another PORT`]);
+  } finally {
+    taken.close();
+  }
+}, 30_000);
