@@ -99,6 +99,22 @@ describe("Discord app through the gateway", () => {
     }
   });
 
+  it("cuts a 100 KB autocomplete value to what a choice can hold before matching it", async () => {
+    const typed: string[] = [];
+    const desk = createDesk(realEngine());
+    const harness = await startDiscordHarness({ desk: { ...desk, complete: (text, limit) => (typed.push(text), desk.complete(text, limit)) } });
+    try {
+      const payload = interactionPayload("autocomplete", commandData("ask", [{ name: "question", type: 3, value: `how many attacks ${"x".repeat(100_000)}`, focused: true }]));
+      harness.interaction(payload);
+      const { body } = await callbackFor(harness, payload);
+      expect(body.type).toBe(8);
+      expect(typed).toHaveLength(1);
+      expect(typed[0]!.length).toBeLessThanOrEqual(100);
+    } finally {
+      await harness.stop();
+    }
+  });
+
   it("fact-checks a claim with /factcheck", async () => {
     const payload = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 9,000 troops in Syria." }]));
     discord.interaction(payload);
