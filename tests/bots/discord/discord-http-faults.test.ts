@@ -2,7 +2,6 @@
 // signed payloads discord.js can't read, kinds of interaction FactDesk has no handler for, bodies
 // that are too big or never finish, and connections that sit idle.
 import type { Server } from "node:http";
-import { connect, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import type { Client } from "discord.js";
 import fc from "fast-check";
@@ -27,6 +26,7 @@ import {
   type FakeDiscord,
 } from "../../helpers/fake-discord.js";
 import { captureLogs, type CapturedLogs } from "../../helpers/log-capture.js";
+import { closedByServer, openConnection, statusOfUnfinished } from "../../helpers/raw-http.js";
 import { pause, waitFor } from "../../helpers/wait-for.js";
 
 const keys = applicationKeys();
@@ -141,51 +141,28 @@ describe("any signed payload", () => {
 
 describe("unauthenticated load", () => {
   it("refuses a request without signature headers before reading its body", async () => {
-    const status = await rawStatus(["POST /discord/interactions HTTP/1.1", "Host: x", "Content-Type: application/json", "Content-Length: 4000000", "", "{\"type\":"]);
+    const status = await statusOfUnfinished(port, ["POST /discord/interactions HTTP/1.1", "Host: x", "Content-Type: application/json", "Content-Length: 4000000", "", "{\"type\":"]);
     expect(status).toBe(401);
   });
 
   it("refuses a signed-looking body larger than any interaction before reading it", async () => {
     const headers = ["x-signature-ed25519: " + "ab".repeat(64), `x-signature-timestamp: ${Math.floor(Date.now() / 1000)}`];
-    const status = await rawStatus(["POST /discord/interactions HTTP/1.1", "Host: x", ...headers, "Content-Type: application/json", "Content-Length: 300000", "", "{"]);
+    const status = await statusOfUnfinished(port, ["POST /discord/interactions HTTP/1.1", "Host: x", ...headers, "Content-Type: application/json", "Content-Length: 300000", "", "{"]);
     expect(status).toBe(413);
   });
 
   it("closes connections that send nothing, or never finish their headers", async () => {
-    const silent = await open();
-    const dribbling = await open();
+    const silent = await openConnection(port);
+    const dribbling = await openConnection(port);
     dribbling.write("POST /discord/interactions HTTP/1.1\r\nHost: x\r\n");
-    await Promise.all([silent, dribbling].map((socket) => new Promise((resolve) => socket.resume().once("close", resolve))));
+    await Promise.all([closedByServer(silent), closedByServer(dribbling)]);
   });
 
   it("refuses connections over its limit, with a log line saying so, and serves again once they go", async () => {
-    const sockets = await Promise.all(Array.from({ length: LIMITS.maxConnections + 3 }, () => open()));
+    const sockets = await Promise.all(Array.from({ length: LIMITS.maxConnections + 3 }, () => openConnection(port)));
     await waitFor(() => logs.lines().find((line) => line["msg"] === "refused connections: too many are open"), "the refusal to be logged");
     for (const socket of sockets) socket.destroy();
     await pause(100);
     await stillServing();
   });
 });
-
-function open(): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1", () => resolve(socket));
-    socket.on("error", reject);
-  });
-}
-
-/** Sends a request line by line without finishing its body; resolves with the status the server answers. */
-async function rawStatus(lines: string[]): Promise<number> {
-  const socket = await open();
-  socket.write(lines.join("\r\n"));
-  const reply = await new Promise<string>((resolve) => {
-    let text = "";
-    socket.on("data", (chunk: Buffer) => {
-      text += chunk.toString("latin1");
-      if (text.includes("\r\n")) resolve(text);
-    });
-    socket.on("close", () => resolve(text));
-  });
-  socket.destroy();
-  return Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1]);
-}
