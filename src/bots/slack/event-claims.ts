@@ -1,0 +1,34 @@
+// De-duplication of what Slack delivers: an event retried (X-Slack-Retry-Num), or a command or
+// click replayed, is carried out once. Listeners only ask claim(id); the in-memory claims here
+// are per process, and a shared store can stand behind the same interface for several.
+
+export interface EventClaims {
+  /** True for the first claim of an id (act on it); false for a repeat (drop it). */
+  claim(id: string): boolean | Promise<boolean>;
+}
+
+/**
+ * Slack retries an event three times within about five minutes, and a signed request is accepted
+ * for five minutes: a quarter of an hour outlasts both.
+ */
+export const CLAIM_TTL_MS = 15 * 60_000;
+/** A bound on memory (a few MB): 15 minutes at over 100 deliveries a second. */
+export const MAX_CLAIMS = 100_000;
+
+export function createMemoryClaims(options: { ttlMs?: number; capacity?: number; now?: () => number } = {}): EventClaims {
+  const { ttlMs = CLAIM_TTL_MS, capacity = MAX_CLAIMS, now = Date.now } = options;
+  // In claim order, so the oldest are first: upkeep stops at the first that is still fresh.
+  const claimed = new Map<string, number>();
+  return {
+    claim(id) {
+      const time = now();
+      for (const [oldest, at] of claimed) {
+        if (time - at < ttlMs && claimed.size < capacity) break;
+        claimed.delete(oldest);
+      }
+      if (claimed.has(id)) return false;
+      claimed.set(id, time);
+      return true;
+    },
+  };
+}
