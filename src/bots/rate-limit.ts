@@ -1,7 +1,7 @@
 // A per-user limit on questions: a sliding window of recent request times per user. Pure apart
 // from the clock, which is injected so tests can move time. Upkeep costs the same at 50 users or
-// 50,000: users are kept in the order they last asked, so forgetting the quiet ones stops at the
-// first who asked within the window.
+// 50,000: allowed requests also go into a queue in time order, and forgetting users who went
+// quiet reads only the requests that have just left the window.
 
 export interface RateLimitPolicy {
   /** Requests a user may make within one window. */
@@ -20,23 +20,31 @@ export interface RateLimiter {
 }
 
 export function createRateLimiter(policy: RateLimitPolicy = USER_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
-  // Each user's request times (at most policy.requests of them), users in the order they last asked.
+  // Each user's request times within the window (at most policy.requests of them).
   const recent = new Map<string, number[]>();
+  // Every allowed request in time order; `head` is the first still to leave the window.
+  const queue: Array<{ userId: string; time: number }> = [];
+  let head = 0;
   return {
     allow(userId) {
       const time = now();
-      for (const [id, times] of recent) {
-        if (time - times[times.length - 1]! < policy.windowMs) break;
-        recent.delete(id);
+      for (; head < queue.length && time - queue[head]!.time >= policy.windowMs; head++) {
+        const { userId: quiet, time: left } = queue[head]!;
+        const times = recent.get(quiet);
+        if (times && times[times.length - 1] === left) recent.delete(quiet); // their latest request just left the window
+      }
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head); // now and then, so the queue holds only the window's requests
+        head = 0;
       }
       const times = (recent.get(userId) ?? []).filter((t) => time - t < policy.windowMs);
-      recent.delete(userId); // set again below, at the end: the most recent asker
       if (times.length >= policy.requests) {
         recent.set(userId, times);
         return false;
       }
       times.push(time);
       recent.set(userId, times);
+      queue.push({ userId, time });
       return true;
     },
     tracked: () => recent.size,

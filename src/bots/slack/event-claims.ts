@@ -17,17 +17,21 @@ export const MAX_CLAIMS = 100_000;
 
 export function createMemoryClaims(options: { ttlMs?: number; capacity?: number; now?: () => number } = {}): EventClaims {
   const { ttlMs = CLAIM_TTL_MS, capacity = MAX_CLAIMS, now = Date.now } = options;
-  // In claim order, so the oldest are first: upkeep stops at the first that is still fresh.
-  const claimed = new Map<string, number>();
+  const claimed = new Set<string>();
+  // The same ids in claim order, so upkeep reads only those that have expired (or overflow).
+  const queue: Array<{ id: string; at: number }> = [];
+  let head = 0;
   return {
     claim(id) {
       const time = now();
-      for (const [oldest, at] of claimed) {
-        if (time - at < ttlMs && claimed.size < capacity) break;
-        claimed.delete(oldest);
+      for (; head < queue.length && (time - queue[head]!.at >= ttlMs || claimed.size >= capacity); head++) claimed.delete(queue[head]!.id);
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
       }
       if (claimed.has(id)) return false;
-      claimed.set(id, time);
+      claimed.add(id);
+      queue.push({ id, at: time });
       return true;
     },
   };
