@@ -32,6 +32,7 @@ export interface StoredMessage {
  * storing, "hang" never answers, "ratelimit" answers 429 with Retry-After.
  */
 export interface Fault {
+  /** A Web API method, or "response_url" (only "hang" applies there). */
   method: string;
   kind: "reset-after-store" | "500-after-store" | "reset" | "hang" | "ratelimit";
   /** Only calls for this channel. */
@@ -102,6 +103,11 @@ export async function startFakeSlack(options: { down?: boolean } = {}): Promise<
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(payload));
     };
     if (url.pathname.startsWith("/respond/")) {
+      const responseFault = faults.find((f) => f.left > 0 && f.method === "response_url");
+      if (responseFault?.kind === "hang") {
+        responseFault.left -= 1;
+        return void hung.push(res);
+      }
       fake.responses.push({ id: url.pathname.slice("/respond/".length), body: JSON.parse(body) as Record<string, unknown> });
       return void res.writeHead(200, { "content-type": "text/plain" }).end("ok");
     }

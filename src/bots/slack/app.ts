@@ -50,10 +50,17 @@ export interface SlackApp {
  */
 const WEB_API_CLIENT: webApi.WebClientOptions = Object.freeze({ retryConfig: { retries: 0 }, timeout: 8_000, rejectRateLimitedCalls: true });
 
+/** Bolt posts to a response_url with the client's fetch and no timeout of its own: this gives it the client's. */
+const fetchWithin =
+  (timeoutMs: number): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, desk, logger } = options;
   const slackLogger = logger.child({ platform: "slack" });
-  const clientOptions: webApi.WebClientOptions = { ...WEB_API_CLIENT, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
+  const configured: webApi.WebClientOptions = { ...WEB_API_CLIENT, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
+  const clientOptions: webApi.WebClientOptions = { fetch: fetchWithin(configured.timeout || WEB_API_CLIENT.timeout!), ...configured };
   const bolt = boltLogger(slackLogger);
   const authorization = createSlackAuthorization({
     client: new webApi.WebClient(config.botToken, { ...clientOptions, logger: bolt }),

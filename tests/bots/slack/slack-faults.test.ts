@@ -149,6 +149,16 @@ describe("a slow, hung or rate-limited Slack", () => {
     });
   }, 15_000);
 
+  it("gives up on a hung response_url in bounded time, and logs it", async () => {
+    await withHarness({ clientOptions: TEST_CLIENT }, async (slack) => {
+      slack.fake.fault({ method: "response_url", kind: "hang", times: Infinity });
+      await sendToApp(slack.eventsUrl, commandForm("/factdesk", "how many attacks?", slack.fake.responseUrl("hung-respond")), FORM);
+      const failed = await waitFor(() => slack.logs.lines().find((line) => line["msg"] === "could not post the answer"), "the failure to be logged");
+      expect(String(failed["reason"])).toMatch(/abort|timeout/i);
+      await waitFor(() => slack.logs.lines().find((line) => line["msg"] === "could not deliver the apology either"), "the apology's failure to be logged");
+    });
+  });
+
   it("holds back only the rate-limited channel, and gives its asker the answer privately when the wait is long", async () => {
     await withHarness({}, async (slack) => {
       slack.fake.fault({ method: "chat.postMessage", channel: "CBUSY", kind: "ratelimit", retryAfterS: 30 });
