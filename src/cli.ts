@@ -86,7 +86,7 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
  * Lines of input split on newlines only (a trailing carriage return of CRLF dropped), so the nth
  * result is always the nth line's: readline would also split on a lone carriage return.
  */
-export async function* inputLines(input: Readable): AsyncGenerator<string> {
+async function* inputLines(input: Readable): AsyncGenerator<string> {
   input.setEncoding("utf8");
   let rest = "";
   for await (const chunk of input as AsyncIterable<string>) {

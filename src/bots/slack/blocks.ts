@@ -92,7 +92,7 @@ function renderCheck(claim: string, result: CheckResult, options: RenderOptions)
 
 function renderHelp(help: HelpCard, options: RenderOptions): SlackMessage {
   const sources = help.sources.map((source) => `${escapeText(source.publisher)}, ${sourceTitle(source)}, ${apDate(source.published)}`);
-  const lead = [...noticeLine(options), ...sections(
+  const card = sections(
     [
       escapeText(help.scope),
       `*Topics:* ${escapeText(help.topics.join("; "))}.`,
@@ -100,7 +100,8 @@ function renderHelp(help: HelpCard, options: RenderOptions): SlackMessage {
       `*Sources* (${help.factCount} facts): ${sources.join("; ")}.`,
       "Try one of these:",
     ].join("\n"),
-  )];
+  );
+  const lead = [...noticeLine(options), ...card];
   return fit({ lead, body: [], tail: askButtons(help.examples) }, fallback(help.scope, help.examples));
 }
 

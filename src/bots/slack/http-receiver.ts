@@ -3,7 +3,7 @@
 // five minutes from now either way, is refused with 401 unread; a body past the limit with 413;
 // while Slack has not yet accepted the token, events get 503 (Slack retries them) and /healthz
 // says 503 too. Bolt then verifies the signature and dispatches as usual.
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { HTTPReceiver, type App, type Logger as BoltLogger, type Receiver } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import { createServingServer, listen, readBody, refuse, SERVING_LIMITS, type ServingLimits } from "../http-serving.js";
@@ -81,7 +81,7 @@ export class GuardedHttpReceiver implements Receiver {
     await closed;
   }
 
-  private async handle(req: Parameters<HTTPReceiver["requestListener"]>[0], res: Parameters<HTTPReceiver["requestListener"]>[1]): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { logger, isReady } = this.options;
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") {
