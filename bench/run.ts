@@ -2,7 +2,9 @@
 // synthetic ones of 1,000 to 100,000 facts (each in three fresh processes; figures are medians),
 // beside a naive Fuse.js engine; process start to first answer; and the Slack app end to end.
 // Prints a table and writes bench/results.json. Reports only: nothing here is asserted.
-// BENCH_SIZES=1000,10000 measures fewer synthetic sizes.
+// BENCH_SIZES=1000,10000 measures fewer synthetic sizes. Load and faults are `npm run soak`
+// (bench/soak.ts): 3,000 signed mentions 50 at a time (acked within 3 s, answers per mention),
+// then memory after 30,000 requests, and the rate limiter's cost per call.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";

@@ -1,7 +1,5 @@
 // The Slack app end to end on loopback: a signed @mention POSTed to the app in HTTP mode, timed
 // until the answer's chat.postMessage reaches the local fake of Slack's Web API.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Engine } from "../src/answers/engine.js";
 import { createDesk } from "../src/bots/conversation.js";
 import { createRateLimiter } from "../src/bots/rate-limit.js";
@@ -17,10 +15,8 @@ export async function slackRoundTrips(engine: Engine, questions: readonly string
     desk: createDesk(engine),
     logger: createLogger("silent"),
     limiter: createRateLimiter({ requests: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }),
-    clientOptions: { retryConfig: { retries: 0 } },
   });
-  const server = (await app.start(0)) as Server;
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  const url = `http://127.0.0.1:${await app.start()}/slack/events`;
   const waiting = new Map<string, () => void>();
   fake.onCall = (call) => {
     if (call.method === "chat.postMessage") waiting.get(String(call.args["thread_ts"]))?.();

@@ -1,6 +1,6 @@
 // The factdesk command line: ask, check, chat, validate, topics. Its stdout is the product (answers,
 // JSON lines); problems go to stderr with exit code 1 (bad data) or 2 (bad usage).
-import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { apDate } from "./answers/ap-date.js";
 import type { Engine } from "./answers/engine.js";
@@ -20,6 +20,12 @@ const USAGE = `Usage: factdesk <command> [options]
   topics                   what FactDesk can answer about, and its sources`;
 
 export async function runCli(argv: readonly string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const output = watchOutput(io.stdout);
+  const code = await runCommand(argv, { ...io, stdout: output.stream });
+  return output.finish(code, io.stderr);
+}
+
+async function runCommand(argv: readonly string[], io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable; stderr: Writable }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, explain: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
@@ -59,7 +65,10 @@ export async function runCli(argv: readonly string[], io = { stdin: process.stdi
     default: {
       const run = command === "ask" ? (text: string) => engine.ask(text) : (text: string) => engine.check(text);
       if (jsonl) {
-        for await (const line of createInterface({ input: io.stdin })) io.stdout.write(`${JSON.stringify(run(line))}\n`);
+        for await (const line of inputLines(io.stdin)) {
+          if (io.stdout.writableEnded || io.stdout.destroyed) break; // the reader went away: stop reading too
+          io.stdout.write(`${JSON.stringify(run(line))}\n`);
+        }
         return 0;
       }
       const text = rest.join(" ").trim();
@@ -73,6 +82,48 @@ export async function runCli(argv: readonly string[], io = { stdin: process.stdi
       return 0;
     }
   }
+}
+
+/**
+ * Lines of input split on newlines only (a trailing carriage return of CRLF dropped), so the nth
+ * result is always the nth line's: readline would also split on a lone carriage return.
+ */
+async function* inputLines(input: Readable): AsyncGenerator<string> {
+  input.setEncoding("utf8");
+  let rest = "";
+  for await (const chunk of input as AsyncIterable<string>) {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) yield line.endsWith("\r") ? line.slice(0, -1) : line;
+  }
+  if (rest) yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+}
+
+/**
+ * Output that may close under us: `factdesk ask --jsonl | head -1` closes the pipe (EPIPE), which
+ * ends the CLI quietly; any other write failure (a full disk) is one line on stderr and exit 1.
+ */
+function watchOutput(stream: Writable) {
+  let failure: NodeJS.ErrnoException | undefined;
+  const onError = (error: NodeJS.ErrnoException) => {
+    failure ??= error;
+    stream.destroy();
+  };
+  stream.on("error", onError);
+  return {
+    stream,
+    async finish(code: number, stderr: Writable): Promise<number> {
+      // A write to a file fails on the next tick and a pipe's when it drains: wait for both.
+      if (!stream.destroyed) await new Promise<void>((resolve) => stream.write("", () => resolve()));
+      await new Promise((resolve) => setImmediate(resolve));
+      stream.off("error", onError);
+      stream.on("error", () => undefined); // nothing more is written; a late error must not crash
+      if (!failure) return code;
+      if (failure.code === "EPIPE") return code;
+      stderr.write(`factdesk: could not write the output: ${failure.message}\n`);
+      return 1;
+    },
+  };
 }
 
 function renderTopics(engine: Engine): string {

@@ -1,22 +1,40 @@
 // Configuration from the environment (or .env), validated once at start. A bad value is reported
 // in one line naming the variable; main.ts prints it and exits 1.
 import { z } from "zod";
+import { isEd25519PublicKey } from "./bots/discord/public-key.js";
 
 /** An empty value (KEY= in .env) means the variable is not set. */
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = (schema: z.ZodType<string>) => z.preprocess(blankAsUnset, schema.optional());
+/** An API base URL: http(s) only, so a file:// or other scheme can't start a bot that never answers. */
+const httpUrl = (example: string) => optional(z.url({ protocol: /^https?$/, error: `must be an http(s) URL such as ${example}` }));
 
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "must start with xoxb- (the Bot User OAuth Token)")),
-  SLACK_APP_TOKEN: optional(z.string().startsWith("xapp-", "must start with xapp- (an app-level token with connections:write)")),
+  // Real tokens are xoxb-/xapp- and about 50 more characters; "xoxb-" alone is a paste gone wrong.
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[0-9A-Za-z-]{10,}$/, "must be the Bot User OAuth Token (xoxb- and the rest of the token)")),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[0-9A-Za-z-]{10,}$/, "must be an app-level token with connections:write (xapp- and the rest of the token)")),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{32}$/i, "must be the 32-character hex Signing Secret from Basic Information")),
-  SLACK_API_URL: optional(z.url("must be a URL such as https://slack.com/api/")),
+  SLACK_API_URL: httpUrl("https://slack.com/api/"),
   DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, "must be a bot token (three dot-separated parts)")),
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{17,20}$/, "must be the numeric Application ID")),
-  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-f]{64}$/i, "must be the 64-character hex Public Key")),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, "must be the 64-character hex Public Key")
+      .refine(isEd25519PublicKey, "is not a valid Ed25519 public key: copy the Public Key from General Information again"),
+  ),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, "must be a numeric server (guild) ID")),
-  DISCORD_API_URL: optional(z.url("must be a URL such as https://discord.com/api")),
-  PORT: z.preprocess(blankAsUnset, z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1).max(65535).default(3000)),
+  DISCORD_API_URL: httpUrl("https://discord.com/api"),
+  // Digits only: Number() would read 1e3 as 1000 and 0x1F90 as 8080.
+  PORT: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number (digits only, 1 to 65535)")
+      .transform(Number)
+      .refine((port) => port >= 1 && port <= 65535, "must be a port number (digits only, 1 to 65535)")
+      .default(3000),
+  ),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 

@@ -50,9 +50,13 @@ async function main(): Promise<number> {
 
 // The platform adapters (and Bolt and discord.js) load only when configured: the terminal chat starts faster.
 async function startSlack(config: SlackConfig, desk: Desk, logger: Logger): Promise<Stop> {
-  const { createSlackApp, startSlackApp } = await import("./bots/slack/app.js");
-  const app = createSlackApp({ config, desk, logger });
-  await startSlackApp(app, config);
+  const { createSlackApp } = await import("./bots/slack/app.js");
+  const onTokenRefused = (error: Error) => {
+    process.stderr.write(`factdesk: ${error.message}\n`);
+    process.exit(1);
+  };
+  const app = createSlackApp({ config, desk, logger, onTokenRefused });
+  await app.start();
   logger.info(config.mode === "socket" ? { slack: "Socket Mode" } : { slack: "HTTP", url: `http://localhost:${config.port}/slack/events` }, "Slack app started");
   return () => app.stop();
 }

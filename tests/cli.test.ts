@@ -1,5 +1,6 @@
 // The CLI as a process, the way an editor or a script runs it.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -22,6 +23,42 @@ describe("factdesk", () => {
     expect(one).toMatchObject({ status: "answered", factIds: ["why-only-syria"] });
     const lines = run(["src/cli.ts", "ask", "--jsonl"], "how many attacks\n\nwho is sudani\nhow many troops in kuwait\n").stdout.trim().split("\n");
     expect(lines.map((line) => JSON.parse(line).status)).toEqual(["answered", "no_answer", "answered", "no_answer"]);
+  });
+
+  it("gives one result per input line: a lone carriage return does not split a line, CRLF ends one", () => {
+    const lines = run(["src/cli.ts", "ask", "--jsonl"], "who is sudani\rhow many troops\nhow many attacks\r\n").stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ status: "answered", factIds: ["attack-tally"] });
+  });
+
+  it("ends quietly, exit 0, when the reader closes its output (ask --jsonl | head -1)", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "ask", "--jsonl"], { cwd: root });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.stdin.on("error", () => undefined); // it may stop reading before we stop writing
+    child.stdin.end("how many attacks\n".repeat(5000));
+    await new Promise<void>((resolve) =>
+      child.stdout.on("data", (chunk: Buffer) => {
+        if (chunk.includes("\n")) {
+          child.stdout.destroy(); // what head does after its first line
+          resolve();
+        }
+      }),
+    );
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it("says in one line that it could not write, exit 1, when the output device is full", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const { stderr, status } = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "ask", "how many attacks"], { cwd: root, stdio: ["ignore", full, "pipe"], encoding: "utf8" });
+      expect(status).toBe(1);
+      expect(stderr.trim().split("\n")).toEqual(["factdesk: could not write the output: ENOSPC: no space left on device, write"]);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it("fact-checks a claim, readable and as JSON lines", () => {
@@ -60,7 +97,7 @@ describe("factdesk", () => {
   it("exits 1 with one line naming a malformed variable", () => {
     const { stderr, status } = run(["src/main.ts"], "", { SLACK_BOT_TOKEN: "xoxp-wrong", SLACK_APP_TOKEN: "xapp-1" });
     expect(status).toBe(1);
-    expect(stderr.trim().split("\n")).toEqual(["factdesk: configuration error: SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)"]);
+    expect(stderr.trim().split("\n")).toEqual(["factdesk: configuration error: SLACK_BOT_TOKEN must be the Bot User OAuth Token (xoxb- and the rest of the token)"]);
   });
 
   it("runs as the installed bin", () => {

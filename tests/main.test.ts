@@ -81,3 +81,63 @@ it("exits 1 with one line naming the variable when a Discord variable is missing
   expect(await exited(child)).toBe(1);
   expect(output().trim().split("\n")).toEqual(["factdesk: configuration error: DISCORD_APPLICATION_ID is required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY"]);
 }, 30_000);
+
+it("exits 1 with one line naming PORT when the Discord endpoint's port is in use", async () => {
+  const keys = generateKeyPairSync("ed25519");
+  const publicKey = keys.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  const taken = createServer();
+  const port = await new Promise<number>((resolve) => taken.listen(0, () => resolve((taken.address() as { port: number }).port)));
+  try {
+    const { child, output } = start({ DISCORD_PUBLIC_KEY: publicKey, DISCORD_APPLICATION_ID: APP_ID, PORT: String(port) });
+    expect(await exited(child)).toBe(1);
+    expect(output().trim().split("\n")).toEqual([`factdesk: could not start: PORT ${port} is already in use: stop what is using it or set another PORT`]);
+  } finally {
+    taken.close();
+  }
+}, 30_000);
+
+it("starts while Slack is down, says 503 on /healthz until Slack answers, then serves", async () => {
+  const fake = await startFakeSlack({ down: true });
+  const port = await freePort();
+  const { child, output } = start({ SLACK_BOT_TOKEN: "xoxb-9999-8888-processtoken", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) });
+  try {
+    await waitFor(() => (output().includes("FactDesk is serving") ? true : undefined), "start-up", 20_000);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);
+    await fake.comeBack();
+    await waitFor(() => (output().includes("Slack accepted the token") ? true : undefined), "authorization once Slack is back", 10_000);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const ts = "1700005100.000100";
+    await sendToApp(`http://127.0.0.1:${port}/slack/events`, eventEnvelope({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many attacks?`, ts, channel: "CLATE", event_ts: ts }), "application/json");
+    const post = await waitFor(() => fake.messages.find((message) => message.channel === "CLATE"), "the answer");
+    expect(post.text).toMatch(/61/);
+  } finally {
+    await fake.close();
+  }
+}, 40_000);
+
+it("exits 1 with one line when Slack refuses the token at start-up", async () => {
+  const fake = await startFakeSlack();
+  fake.failNext("auth.test", "invalid_auth");
+  const { child, output } = start({ SLACK_BOT_TOKEN: "xoxb-9999-8888-revokedtoken", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(await freePort()) });
+  try {
+    expect(await exited(child)).toBe(1);
+    expect(output().trim().split("\n")).toEqual(["factdesk: could not start: SLACK_BOT_TOKEN was refused by Slack (invalid_auth): check the Bot User OAuth Token, or reinstall the app"]);
+  } finally {
+    await fake.close();
+  }
+}, 30_000);
+
+it("exits 1 with one line naming PORT when Slack's port is in use", async () => {
+  const fake = await startFakeSlack();
+  const taken = createServer();
+  const port = await new Promise<number>((resolve) => taken.listen(0, () => resolve((taken.address() as { port: number }).port)));
+  try {
+    const { child, output } = start({ SLACK_BOT_TOKEN: "xoxb-9999-8888-processtoken", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) });
+    expect(await exited(child)).toBe(1);
+    const notLogs = output().trim().split("\n").filter((line) => !line.startsWith("{")); // its JSON log says Slack accepted the token
+    expect(notLogs).toEqual([`factdesk: could not start: PORT ${port} is already in use: stop what is using it or set another PORT`]);
+  } finally {
+    taken.close();
+    await fake.close();
+  }
+}, 30_000);

@@ -4,6 +4,7 @@ import { suggestQuestions } from "../answers/autocomplete.js";
 import { topicSamples } from "../answers/compose.js";
 import type { Engine } from "../answers/engine.js";
 import type { AnswerResult, CheckResult } from "../answers/types.js";
+import { clipRequest, MAX_TYPED_CHARS } from "./clip.js";
 
 export type Request = { kind: "help" } | { kind: "ask"; question: string } | { kind: "check"; claim: string };
 
@@ -33,7 +34,8 @@ const HELP = /^\s*(help|\?|what can you (do|answer)\??)\s*$/i;
 const CHECK = /^\s*(?:fact[- ]?check|check|verify)\s*:?\s+([\s\S]+)$/i;
 
 /** "help" asks for help; "check <sentence>" asks for a fact check; anything else is a question. */
-export function readRequest(text: string, as: "ask" | "check" = "ask"): Request {
+export function readRequest(sent: string, as: "ask" | "check" = "ask"): Request {
+  const text = clipRequest(sent);
   if (HELP.test(text) || text.trim() === "") return { kind: "help" };
   const claim = as === "ask" ? CHECK.exec(text)?.[1] : undefined;
   if (claim) return { kind: "check", claim: claim.trim() };
@@ -86,6 +88,6 @@ export function createDesk(engine: Engine): Desk {
       await new Promise((resolve) => setImmediate(resolve));
       return replyTo(engine, request);
     },
-    complete: (typed, limit) => complete(typed, limit),
+    complete: (typed, limit) => complete(clipRequest(typed, MAX_TYPED_CHARS), limit),
   };
 }

@@ -1,5 +1,7 @@
 // A per-user limit on questions: a sliding window of recent request times per user. Pure apart
-// from the clock, which is injected so tests can move time.
+// from the clock, which is injected so tests can move time. Upkeep costs the same at 50 users or
+// 50,000: allowed requests also go into a queue in time order, and forgetting users who went
+// quiet reads only the requests that have just left the window.
 
 export interface RateLimitPolicy {
   /** Requests a user may make within one window. */
@@ -13,13 +15,28 @@ export const USER_RATE_LIMIT: RateLimitPolicy = Object.freeze({ requests: 10, wi
 export interface RateLimiter {
   /** Records a request and says whether it is within the limit. */
   allow(userId: string): boolean;
+  /** How many users it remembers: those who asked within the last window. */
+  tracked(): number;
 }
 
 export function createRateLimiter(policy: RateLimitPolicy = USER_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
+  // Each user's request times within the window (at most policy.requests of them).
   const recent = new Map<string, number[]>();
+  // Every allowed request in time order; `head` is the first still to leave the window.
+  const queue: Array<{ userId: string; time: number }> = [];
+  let head = 0;
   return {
     allow(userId) {
       const time = now();
+      for (; head < queue.length && time - queue[head]!.time >= policy.windowMs; head++) {
+        const { userId: quiet, time: left } = queue[head]!;
+        const times = recent.get(quiet);
+        if (times && times[times.length - 1] === left) recent.delete(quiet); // their latest request just left the window
+      }
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head); // now and then, so the queue holds only the window's requests
+        head = 0;
+      }
       const times = (recent.get(userId) ?? []).filter((t) => time - t < policy.windowMs);
       if (times.length >= policy.requests) {
         recent.set(userId, times);
@@ -27,10 +44,10 @@ export function createRateLimiter(policy: RateLimitPolicy = USER_RATE_LIMIT, now
       }
       times.push(time);
       recent.set(userId, times);
-      // Forget users who went quiet, so the map stays the size of the active newsroom.
-      if (recent.size > 10_000) for (const [id, ts] of recent) if (ts.every((t) => time - t >= policy.windowMs)) recent.delete(id);
+      queue.push({ userId, time });
       return true;
     },
+    tracked: () => recent.size,
   };
 }
 

@@ -8,6 +8,7 @@ import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { entityFileSchema, factFileSchema, lexiconSchema, sourceSchema } from "./schema.js";
 import type { DataProblem, Entity, Fact, KnowledgeBase, LoadResult, Source, Topic } from "./types.js";
+import { decodeUtf8 } from "./utf8.js";
 import { checkKnowledge } from "./validate.js";
 
 export const DEFAULT_DATA_DIR = path.resolve(import.meta.dirname, "../../data");
@@ -17,7 +18,9 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; problems: DataProblem[] }
 function readYaml<S extends z.ZodType>(file: string, shown: string, schema: S): Parsed<z.output<S>> {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, "utf8"));
+    const decoded = decodeUtf8(readFileSync(file));
+    if (!decoded.ok) return { ok: false, problems: [{ file: shown, message: decoded.message }] };
+    raw = parseYaml(decoded.text);
   } catch (error) {
     const message =
       error instanceof YAMLParseError ? `is not valid YAML: ${error.message.split("\n")[0]}` : `cannot be read: ${String(error)}`;
@@ -87,7 +90,12 @@ export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
       problems.push({ file: shown(file), field: "sha256", message: `does not match ${parsed.value.file}: a source is stored byte for byte and never edited` });
       continue;
     }
-    sources.set(parsed.value.id, { ...parsed.value, text: bytes.toString("utf8") });
+    const text = decodeUtf8(bytes);
+    if (!text.ok) {
+      problems.push({ file: shown(textFile), message: text.message });
+      continue;
+    }
+    sources.set(parsed.value.id, { ...parsed.value, text: text.text });
   }
 
   const entities: Entity[] = [];

@@ -64,4 +64,25 @@ describe("the per-user rate limit", () => {
     now = 1000;
     expect(limiter.allow("a")).toBe(true);
   });
+
+  it("remembers only users who asked within the window, and forgets the quiet ones as others ask", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ requests: 2, windowMs: 1000 }, () => now);
+    for (let i = 0; i < 20_000; i++) limiter.allow(`quiet-${i}`);
+    now = 500;
+    limiter.allow("busy");
+    expect(limiter.tracked()).toBe(20_001);
+    now = 1200;
+    expect(limiter.allow("late")).toBe(true);
+    expect(limiter.tracked()).toBe(2); // busy (asked 700 ms ago) and late
+    expect([limiter.allow("busy"), limiter.allow("busy"), limiter.allow("busy")]).toEqual([true, false, false]);
+  });
+});
+
+describe("what people send", () => {
+  it("is cut to 4,000 characters before it is read as a request", () => {
+    const request = readRequest(`check ${"the militias attacked again ".repeat(40_000)}`);
+    expect(request).toMatchObject({ kind: "check" });
+    expect(request.kind === "check" && request.claim.length).toBeLessThanOrEqual(4000);
+  });
 });

@@ -1,5 +1,6 @@
 // A local stand-in for Discord's REST API: records interaction callbacks, webhook edits and
 // follow-ups, channel messages and command registrations, and answers as Discord does.
+import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readBody } from "./read-body.js";
@@ -175,4 +176,52 @@ export function guildPayload(): Record<string, unknown> {
     unavailable: false,
     shardId: 0,
   };
+}
+
+/** A key pair standing in for a Discord application's: Discord shows the public key as the raw 32 bytes in hex. */
+export function applicationKeys(): { privateKey: KeyObject; publicKeyHex: string } {
+  const keys = generateKeyPairSync("ed25519");
+  return { privateKey: keys.privateKey, publicKeyHex: keys.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex") };
+}
+
+/** POSTs a body to an HTTP interactions endpoint, signed as Discord signs it (Ed25519 over timestamp + body). */
+export function postInteraction(url: string, body: string, privateKey: KeyObject, timestamp = String(Math.floor(Date.now() / 1000))): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), privateKey).toString("hex"), "x-signature-timestamp": timestamp },
+    body,
+  });
+}
+
+/** A modal submit, which FactDesk never opens but anyone can send. */
+export function modalPayload(): Record<string, unknown> {
+  return interactionPayload("command", {}, { type: 5, data: { custom_id: "feedback-modal", components: [{ type: 1, components: [{ type: 4, custom_id: "text", value: "hello" }] }] } });
+}
+
+const without = (payload: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(payload).filter(([key]) => !keys.includes(key)));
+
+/** Correctly signed interactions discord.js can't read: each crashed the process before issue 16. */
+export function malformedInteractions(): Array<[string, Record<string, unknown>]> {
+  const command = () => interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: "how many attacks?" }]));
+  return [
+    ["a command with no data", without(command(), "data")],
+    ["a command with neither member nor user", without(command(), "member", "user")],
+    ["a button with no message", interactionPayload("button", buttonData("factdesk:ask:How many attacks"))],
+    ["a command whose member's user has no id", { ...command(), member: { user: { username: "reporter" }, roles: [] } }],
+    ["an interaction id that is not a snowflake", { ...command(), id: "not-a-snowflake" }],
+  ];
+}
+
+/** Interactions FactDesk has no handler for, each of which waited 2.9 s for a 500 before issue 16. */
+export function unhandledInteractions(): Array<[string, Record<string, unknown>, "answered" | "refused"]> {
+  return [
+    ["an unknown interaction type (9)", interactionPayload("command", commandData("ask", []), { type: 9 }), "refused"],
+    ["an interaction of type 0", interactionPayload("command", commandData("ask", []), { type: 0 }), "refused"],
+    ["a modal submit", modalPayload(), "answered"],
+    ["a command FactDesk no longer registers", interactionPayload("command", commandData("weather", [])), "answered"],
+    ["a command of an unknown command type", interactionPayload("command", { ...commandData("ask", []), type: 9 }), "answered"],
+    ["a select menu", interactionPayload("button", { custom_id: "menu", component_type: 3, values: ["a"] }, messageWithButtons()), "answered"],
+    ["another app's button", interactionPayload("button", buttonData("poll:vote:1"), messageWithButtons()), "answered"],
+    ["autocomplete for a command FactDesk does not have", interactionPayload("autocomplete", commandData("weather", [{ name: "city", type: 3, value: "Bag", focused: true }])), "answered"],
+  ];
 }

@@ -1,7 +1,10 @@
-// A local stand-in for Slack: the Web API (records every call, answers like Slack does), the
-// response_url endpoint slash commands and buttons reply to, and request signing as Slack signs.
+// A local stand-in for Slack: the Web API (records every call, stores posted messages and answers
+// like Slack does, including conversations.replies and .history with message metadata), the
+// response_url endpoint slash commands and buttons reply to, request signing as Slack signs, and
+// the faults a bad day brings: a connection reset or a 500 after the message was stored, a hang, a
+// 429 with a long Retry-After, and Slack being down (at start-up or later).
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readBody } from "./read-body.js";
 import { waitFor } from "./wait-for.js";
@@ -13,13 +16,47 @@ export interface RecordedCall {
   args: Record<string, unknown>;
 }
 
+/** A message as Slack stores it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/**
+ * What goes wrong with a matching call: "reset-after-store" and "500-after-store" store the
+ * message and then fail (the client can't tell it was stored), "reset" drops the connection before
+ * storing, "hang" never answers, "ratelimit" answers 429 with Retry-After.
+ */
+export interface Fault {
+  /** A Web API method, or "response_url" (only "hang" applies there). */
+  method: string;
+  kind: "reset-after-store" | "500-after-store" | "reset" | "hang" | "ratelimit";
+  /** Only calls for this channel. */
+  channel?: string;
+  retryAfterS?: number;
+  /** How many matching calls fail (default 1; Infinity for all). */
+  times?: number;
+}
+
 export interface FakeSlack {
   apiUrl: string;
   responseUrl(id: string): string;
   calls: RecordedCall[];
   responses: Array<{ id: string; body: Record<string, unknown> }>;
+  /** Messages stored by chat.postMessage (what everyone in the channel sees). */
+  messages: StoredMessage[];
   /** The next call of `method` answers { ok: false, error }. */
   failNext(method: string, error: string): void;
+  /** The next matching call(s) meet this fault. */
+  fault(fault: Fault): void;
+  /** Stops listening and drops every connection: calls are refused until comeBack(). */
+  goDown(): Promise<void>;
+  /** Listens again on the same port. */
+  comeBack(): Promise<void>;
   /** Called with every Web API call as it arrives (the benchmark times answers with it). */
   onCall?: (call: RecordedCall) => void;
   /** Answer apps.connections.open with this websocket URL (Socket Mode). */
@@ -31,25 +68,46 @@ export interface FakeSlack {
 export const BOT_USER_ID = "UFACTDESK";
 export const BOT_ID = "BFACTDESK";
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: { down?: boolean } = {}): Promise<FakeSlack> {
   const failures = new Map<string, string>();
+  const faults: Array<Fault & { left: number }> = [];
+  const hung: ServerResponse[] = [];
   let tsCounter = 1700000000;
+  let port = 0;
   const fake: FakeSlack = {
     apiUrl: "",
-    responseUrl: (id) => `${base}/respond/${id}`,
+    responseUrl: (id) => `${base()}/respond/${id}`,
     calls: [],
     responses: [],
+    messages: [],
     failNext: (method, error) => void failures.set(method, error),
+    fault: (fault) => void faults.push({ ...fault, left: fault.times ?? 1 }),
+    goDown: async () => {
+      for (const res of hung.splice(0)) res.socket?.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    comeBack: () => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve)),
     waitFor: (find, what, timeoutMs = 5000) => waitFor(find, what, timeoutMs),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      for (const res of hung.splice(0)) res.socket?.destroy();
+      server.closeAllConnections();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
-  const server: Server = createServer(async (req, res) => {
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://localhost");
-    const reply = (status: number, payload: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
+    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(payload));
     };
     if (url.pathname.startsWith("/respond/")) {
+      const responseFault = faults.find((f) => f.left > 0 && f.method === "response_url");
+      if (responseFault?.kind === "hang") {
+        responseFault.left -= 1;
+        return void hung.push(res);
+      }
       fake.responses.push({ id: url.pathname.slice("/respond/".length), body: JSON.parse(body) as Record<string, unknown> });
       return void res.writeHead(200, { "content-type": "text/plain" }).end("ok");
     }
@@ -62,20 +120,57 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       failures.delete(method);
       return reply(200, { ok: false, error: failure });
     }
+    const fault = faults.find((f) => f.left > 0 && f.method === method && (f.channel === undefined || f.channel === args["channel"]));
+    if (fault) fault.left -= 1;
+    switch (fault?.kind) {
+      case "hang":
+        return void hung.push(res);
+      case "reset":
+        return void req.socket.destroy();
+      case "ratelimit":
+        return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(fault.retryAfterS ?? 30) });
+      default:
+    }
+    const answer = respondTo(method, args);
+    if (fault?.kind === "reset-after-store") return void req.socket.destroy();
+    if (fault?.kind === "500-after-store") return reply(500, { ok: false, error: "internal_error" });
+    reply(200, answer);
+  };
+
+  const respondTo = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case "auth.test":
-        return reply(200, { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: "TNEWSROOM", user: "factdesk", url: "https://newsroom.slack.com/" });
-      case "chat.postMessage":
-        return reply(200, { ok: true, channel: args["channel"], ts: `${tsCounter++}.000100` });
+        return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: "TNEWSROOM", user: "factdesk", url: "https://newsroom.slack.com/" };
+      case "chat.postMessage": {
+        const ts = `${tsCounter++}.000100`;
+        const message: StoredMessage = { channel: String(args["channel"]), ts, text: args["text"] as string, blocks: args["blocks"] };
+        if (typeof args["thread_ts"] === "string") message.thread_ts = args["thread_ts"];
+        if (args["metadata"]) message.metadata = args["metadata"] as StoredMessage["metadata"];
+        fake.messages.push(message);
+        return { ok: true, channel: args["channel"], ts };
+      }
+      case "conversations.replies":
+      case "conversations.history": {
+        const inThread = method === "conversations.replies";
+        const found = fake.messages.filter(
+          (m) => m.channel === args["channel"] && (inThread ? m.thread_ts === args["ts"] || m.ts === args["ts"] : m.thread_ts === undefined),
+        );
+        const shown = found.map(({ metadata, ...message }) => ({ type: "message", user: BOT_USER_ID, bot_id: BOT_ID, ...message, ...(args["include_all_metadata"] && metadata ? { metadata } : {}) }));
+        return { ok: true, messages: inThread ? shown : shown.reverse(), has_more: false };
+      }
       case "apps.connections.open":
-        return reply(200, { ok: true, url: fake.socketUrl });
+        return { ok: true, url: fake.socketUrl };
       default:
-        return reply(200, { ok: true });
+        return { ok: true };
     }
-  });
+  };
+
+  const server: Server = createServer((req, res) => void handle(req, res));
+  const base = () => `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.apiUrl = `${base}/api/`;
+  port = (server.address() as AddressInfo).port;
+  fake.apiUrl = `${base()}/api/`;
+  if (options.down) await fake.goDown();
   return fake;
 }
 
@@ -135,7 +230,11 @@ export function eventEnvelope(event: Record<string, unknown>): string {
   });
 }
 
-export function commandForm(command: string, text: string, responseUrl: string, userId = "UREPORTER"): string {
+let triggerCounter = 0;
+/** A fresh trigger id, as Slack gives every command and click its own. */
+export const triggerId = () => `13345224609.738474920.${String(++triggerCounter).padStart(8, "0")}`;
+
+export function commandForm(command: string, text: string, responseUrl: string, userId = "UREPORTER", trigger = triggerId()): string {
   return new URLSearchParams({
     token: "legacy-verification-token",
     team_id: "TNEWSROOM",
@@ -147,11 +246,15 @@ export function commandForm(command: string, text: string, responseUrl: string, 
     text,
     api_app_id: "AFACTDESK",
     response_url: responseUrl,
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: trigger,
   }).toString();
 }
 
-export function buttonClickForm(action: { action_id: string; value: string }, options: { responseUrl: string; ephemeral?: boolean; messageTs?: string; threadTs?: string }): string {
+export function buttonClickForm(
+  action: { action_id: string; value: string },
+  options: { responseUrl: string; ephemeral?: boolean; messageTs?: string; threadTs?: string; trigger?: string },
+): string {
+  const trigger = options.trigger ?? triggerId();
   const payload = {
     type: "block_actions",
     team: { id: "TNEWSROOM", domain: "newsroom" },
@@ -161,13 +264,13 @@ export function buttonClickForm(action: { action_id: string; value: string }, op
     container: options.ephemeral
       ? { type: "message", message_ts: "1700000000.000001", channel_id: "CNEWSDESK", is_ephemeral: true }
       : { type: "message", message_ts: options.messageTs ?? "1700000000.000001", channel_id: "CNEWSDESK", is_ephemeral: false },
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: trigger,
     channel: { id: "CNEWSDESK", name: "newsdesk" },
     ...(options.ephemeral
       ? {}
       : { message: { type: "message", user: BOT_USER_ID, ts: options.messageTs ?? "1700000000.000001", ...(options.threadTs ? { thread_ts: options.threadTs } : {}), text: "answer" } }),
     response_url: options.responseUrl,
-    actions: [{ type: "button", block_id: "b1", action_id: action.action_id, text: { type: "plain_text", text: "x" }, value: action.value, action_ts: "1700000001.000000" }],
+    actions: [{ type: "button", block_id: "b1", action_id: action.action_id, text: { type: "plain_text", text: "x" }, value: action.value, action_ts: `1700000001.${trigger.slice(-6)}` }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -1,9 +1,6 @@
 // Runs the real Bolt app in HTTP mode on a local port, talking to a local fake Slack.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createDesk, type Desk } from "../../src/bots/conversation.js";
-import type { RateLimiter } from "../../src/bots/rate-limit.js";
-import { createSlackApp } from "../../src/bots/slack/app.js";
+import { createDesk } from "../../src/bots/conversation.js";
+import { createSlackApp, type SlackAppOptions } from "../../src/bots/slack/app.js";
 import { realEngine } from "./engine.js";
 import { SIGNING_SECRET, startFakeSlack, type FakeSlack } from "./fake-slack.js";
 import { captureLogs, type CapturedLogs } from "./log-capture.js";
@@ -18,18 +15,23 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
-export async function startSlackHarness(options: { desk?: Desk; limiter?: RateLimiter } = {}): Promise<SlackHarness> {
-  const fake = await startFakeSlack();
+export interface SlackHarnessOptions extends Partial<Pick<SlackAppOptions, "desk" | "limiter" | "clientOptions" | "authBackoff" | "delivery" | "limits" | "onTokenRefused">> {
+  /** Start with Slack's Web API down (fake.comeBack() brings it up). */
+  slackDown?: boolean;
+}
+
+export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
+  const { slackDown, desk, ...rest } = options;
+  const fake = await startFakeSlack({ down: slackDown ?? false });
   const logs = captureLogs("debug");
   const app = createSlackApp({
     config: { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
-    desk: options.desk ?? createDesk(realEngine()),
+    desk: desk ?? createDesk(realEngine()),
     logger: logs.logger,
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-    clientOptions: { retryConfig: { retries: 0 } },
+    ...rest,
   });
-  const server = (await app.start(0)) as Server;
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = await app.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
     eventsUrl: `${baseUrl}/slack/events`,
     baseUrl,

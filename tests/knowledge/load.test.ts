@@ -14,14 +14,28 @@ afterEach(() => {
 
 /** A copy of data/ with one file edited; returns the problems it loads with. */
 function loadWith(file: string, edit: (text: string) => string): string[] {
+  return loadWithBytes(file, (bytes) => Buffer.from(edit(bytes.toString("utf8")), "utf8"));
+}
+
+/** The same, for edits that are not text: a file saved in another encoding. */
+function loadWithBytes(file: string, edit: (bytes: Buffer) => Buffer, alsoEdit?: { file: string; edit: (text: string, edited: Buffer) => string }): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), "factdesk-data-"));
   dirs.push(dir);
   const data = path.join(dir, "data");
   cpSync(DEFAULT_DATA_DIR, data, { recursive: true });
   const target = path.join(data, file);
-  writeFileSync(target, edit(readFileSync(target, "utf8")));
+  const edited = edit(readFileSync(target));
+  writeFileSync(target, edited);
+  if (alsoEdit) writeFileSync(path.join(data, alsoEdit.file), alsoEdit.edit(readFileSync(path.join(data, alsoEdit.file), "utf8"), edited));
   const result = loadKnowledge(data);
   return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+/** Replaces the first occurrence of `text` with Latin-1 bytes, as an editor's old tool would save it. */
+function latin1(bytes: Buffer, text: string, replacement: string): Buffer {
+  const at = bytes.indexOf(text);
+  if (at < 0) throw new Error(`"${text}" is not in the file`);
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from(replacement, "latin1"), bytes.subarray(at + text.length)]);
 }
 
 describe("the real data/", () => {
@@ -85,6 +99,25 @@ describe("a broken data file", () => {
     expect(problems).toEqual([
       "data/sources/ap-2023-11-17-us-response-militia-attacks.yaml sha256: does not match ap-2023-11-17-us-response-militia-attacks.txt: a source is stored byte for byte and never edited",
     ]);
+  });
+
+  it("refuses a fact file saved as Latin-1, naming the file and the byte", () => {
+    const original = readFileSync(path.join(DEFAULT_DATA_DIR, "facts/attacks.yaml"));
+    const offset = original.indexOf("Pentagon");
+    expect(loadWithBytes("facts/attacks.yaml", (bytes) => latin1(bytes, "Pentagon", "Pentagón"))).toEqual([
+      `data/facts/attacks.yaml: is not UTF-8: byte ${offset + "Pentag".length} (0xf3) starts no UTF-8 character; save the file as UTF-8`,
+    ]);
+  });
+
+  it("refuses a source text that is not UTF-8, even when its checksum matches, naming the byte", () => {
+    const source = "sources/ap-2023-11-17-us-response-militia-attacks";
+    const original = readFileSync(path.join(DEFAULT_DATA_DIR, `${source}.txt`));
+    const offset = original.indexOf("Baghdad");
+    const problems = loadWithBytes(`${source}.txt`, (bytes) => latin1(bytes, "Baghdad", "Bagdád"), {
+      file: `${source}.yaml`,
+      edit: (text, edited) => text.replace(/sha256: [0-9a-f]{64}/, `sha256: ${createHash("sha256").update(edited).digest("hex")}`),
+    });
+    expect(problems).toEqual([`data/${source}.txt: is not UTF-8: byte ${offset + "Bagd".length} (0xe1) starts no UTF-8 character; save the file as UTF-8`]);
   });
 
   it("reports invalid YAML with the file name", () => {

@@ -42,6 +42,17 @@ export interface DiscordMessage {
 /** Custom ids of follow-up buttons: this prefix, then the question (cut to fit 100 characters). */
 export const ASK_BUTTON_PREFIX = "factdesk:ask:";
 
+/** Bidi controls and zero-width characters: in an echo they can reorder or hide what the user sees. */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/**
+ * What a user typed, shown back as plain text: invisible and direction-changing characters
+ * removed, and every piece of markdown escaped, masked links ([text](url)) and headings included.
+ */
+export function echoed(text: string): string {
+  return escapeMarkdown(text.replace(INVISIBLE, ""), { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+}
+
 const COLORS = Object.freeze({ answered: 0x2b6cb0, clarify: 0xd69e2e, no_answer: 0x718096, supported: 0x2f855a, contradicted: 0xc53030, not_enough_info: 0x718096 });
 const VERDICT_LABELS = Object.freeze({ supported: "Supported", contradicted: "Contradicted", not_enough_info: "Not enough information" });
 
@@ -63,7 +74,7 @@ export function renderNotice(text: string): DiscordMessage {
 
 function renderAnswer(question: string, result: AnswerResult): DiscordMessage {
   const embed: APIEmbed = {
-    title: clip(escapeMarkdown(question), DISCORD_LIMITS.title),
+    title: clip(echoed(question), DISCORD_LIMITS.title),
     description: clip(result.answer, DISCORD_LIMITS.description),
     color: COLORS[result.status],
     fields: result.status === "answered" ? citationFields(result.citations) : [],
@@ -75,10 +86,10 @@ function renderAnswer(question: string, result: AnswerResult): DiscordMessage {
 function renderCheck(claim: string, result: CheckResult): DiscordMessage {
   const claimFields: APIEmbedField[] =
     result.claims.length > 1
-      ? result.claims.map((part) => ({ name: clip(`"${part.claim}"`, DISCORD_LIMITS.fieldName), value: clip(part.explanation, DISCORD_LIMITS.fieldValue) }))
+      ? result.claims.map((part) => ({ name: clip(`"${echoed(part.claim)}"`, DISCORD_LIMITS.fieldName), value: clip(part.explanation, DISCORD_LIMITS.fieldValue) }))
       : [];
   const embed: APIEmbed = {
-    title: clip(`${VERDICT_LABELS[result.verdict]}: ${escapeMarkdown(claim)}`, DISCORD_LIMITS.title),
+    title: clip(`${VERDICT_LABELS[result.verdict]}: ${echoed(claim)}`, DISCORD_LIMITS.title),
     description: clip(result.explanation, DISCORD_LIMITS.description),
     color: COLORS[result.verdict],
     fields: [...claimFields, ...citationFields(result.citations)],

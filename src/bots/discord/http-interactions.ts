@@ -1,23 +1,43 @@
-// Discord's HTTP interactions mode: POST /discord/interactions on PORT. Each request is verified
-// (Ed25519 over timestamp + body with the application's public key; 401 if it fails), PING is
-// answered, and everything else runs through the same discord.js handlers as the gateway. Discord
-// wants the first response to an interaction in the HTTP reply itself, so the REST call discord.js
-// makes for it (POST /interactions/{id}/{token}/callback) is caught and sent back as that reply;
-// later calls (editing a deferred reply) go to Discord's REST API as usual.
-import { createPublicKey, verify, type KeyObject } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { DefaultRestOptions, type Client, type RESTOptions, type ResponseLike } from "discord.js";
+// Discord's HTTP interactions mode: POST /discord/interactions on PORT. The signature headers are
+// checked before the body is read, the body is verified (Ed25519 over timestamp + body; 401 if it
+// fails) and its shape checked (400), PING is answered, and everything else runs through the same
+// discord.js handlers as the gateway. Discord wants the first response to an interaction in the
+// HTTP reply itself, so the REST call discord.js makes for it (POST /interactions/{id}/{token}/callback)
+// is caught and sent back as that reply; later calls (editing a deferred reply) go to Discord's
+// REST API as usual. Each request is answered exactly once: by that callback, by an explicit
+// answer when discord.js passes an interaction by, or by the deadline.
+import { verify } from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { DefaultRestOptions, Events, MessageFlags, type Client, type RESTOptions, type ResponseLike } from "discord.js";
 import type { Logger } from "../../logger.js";
+import { createServingServer, listen, readBody, refuse, SERVING_LIMITS, type ServingLimits } from "../http-serving.js";
+import { renderNotice } from "./embeds.js";
+import { checkInteraction } from "./interaction-shape.js";
+import { NOT_HANDLED_MESSAGE } from "./interactions.js";
+import { publicKeyFrom } from "./public-key.js";
 
 export const INTERACTIONS_PATH = "/discord/interactions";
 
 /** Discord gives an interaction 3 seconds; past this we give up on answering it over HTTP. */
 const FIRST_RESPONSE_TIMEOUT_MS = 2900;
-/** A signed request older than this is refused, so a captured one can't be replayed later. */
+/** A signed request older (or newer) than this is refused, so a captured one can't be replayed later. */
 const MAX_REQUEST_AGE_S = 5 * 60;
-/** The DER header that turns Discord's raw 32-byte Ed25519 key into a key node can read. */
-const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
-const MAX_BODY_BYTES = 1_000_000;
+/**
+ * Interactions are small: options of at most 6,000 characters and, for a message context menu or
+ * a button, the message (2,000 characters and 6,000 of embeds). 256 KB holds any of them in UTF-8.
+ */
+export const MAX_INTERACTION_BYTES = 256 * 1024;
+
+/** What an interaction discord.js passes by in silence gets: what the handlers say to one they don't handle. */
+const NOT_HANDLED = { type: 4, data: { ...renderNotice(NOT_HANDLED_MESSAGE), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } };
+
+export interface InteractionsEndpointOptions {
+  publicKey: string;
+  logger: Logger;
+  /** Discord's deadline, less the network; tests shorten it. */
+  firstResponseTimeoutMs?: number;
+  limits?: ServingLimits;
+}
 
 export interface InteractionsEndpoint {
   /** REST options for the discord.js client: they route first responses into HTTP replies. */
@@ -26,19 +46,21 @@ export interface InteractionsEndpoint {
   listen(client: Client, port: number): Promise<Server>;
 }
 
-type Deliver = (body: string) => void;
+/** One HTTP reply, sent at most once whoever tries: the callback, the fallback or the deadline. */
+type Reply = (status: number, body?: unknown) => boolean;
 
-export function createInteractionsEndpoint(options: { publicKey: string; logger: Logger }): InteractionsEndpoint {
+export function createInteractionsEndpoint(options: InteractionsEndpointOptions): InteractionsEndpoint {
   const key = publicKeyFrom(options.publicKey);
   const logger = options.logger.child({ platform: "discord", mode: "http" });
-  const pending = new Map<string, Deliver>();
+  const deadlineMs = options.firstResponseTimeoutMs ?? FIRST_RESPONSE_TIMEOUT_MS;
+  const pending = new Map<string, Reply>();
+  let dispatched: string | undefined;
 
   const makeRequest: RESTOptions["makeRequest"] = async (url, init) => {
     const callback = /\/interactions\/(\d+)\/[^/]+\/callback/.exec(url);
-    const deliver = callback ? pending.get(callback[1]!) : undefined;
-    if (deliver) {
-      pending.delete(callback![1]!);
-      deliver(typeof init.body === "string" ? init.body : "");
+    const reply = callback ? pending.get(callback[1]!) : undefined;
+    if (reply) {
+      reply(200, typeof init.body === "string" ? init.body : "");
       return new Response(null, { status: 204 }) as unknown as ResponseLike;
     }
     return DefaultRestOptions.makeRequest(url, init);
@@ -47,75 +69,109 @@ export function createInteractionsEndpoint(options: { publicKey: string; logger:
   const handle = async (client: Client, req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") return void res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
-    if (req.method !== "POST" || url.pathname !== INTERACTIONS_PATH) return void res.writeHead(404).end();
-    const body = await readBody(req);
-    if (body === undefined) return void res.writeHead(413).end();
-    if (!isSignedByDiscord(req, body, key)) {
+    if (req.method !== "POST" || url.pathname !== INTERACTIONS_PATH) return void refuse(res, 404);
+    // Headers first: an unsigned or stale request is refused before a byte of its body is read.
+    const signed = signatureHeaders(req);
+    if (!signed) {
+      logger.warn("rejected an interaction without valid signature headers");
+      return void refuse(res, 401, "invalid request signature");
+    }
+    const read = await readBody(req, MAX_INTERACTION_BYTES);
+    if (!read.ok) {
+      logger.warn({ limit: MAX_INTERACTION_BYTES }, "rejected an interaction larger than any Discord sends");
+      return void refuse(res, 413);
+    }
+    const body = read.body.toString("utf8");
+    if (!verify(null, Buffer.from(signed.timestamp + body, "utf8"), key, signed.signature)) {
       logger.warn("rejected an interaction with a bad signature");
-      return void res.writeHead(401, { "content-type": "text/plain" }).end("invalid request signature");
+      return void refuse(res, 401, "invalid request signature");
     }
-    let payload: { id?: string; type?: number };
+    let payload: unknown;
     try {
-      payload = JSON.parse(body) as typeof payload;
+      payload = JSON.parse(body);
     } catch {
-      return void res.writeHead(400).end();
+      return void refuse(res, 400, "not JSON");
     }
-    if (payload.type === 1) return void sendJson(res, { type: 1 }); // PING -> PONG
-    if (!payload.id) return void res.writeHead(400).end();
+    if ((payload as { type?: unknown } | null)?.type === 1) return void sendJson(res, 200, { type: 1 }); // PING -> PONG
+    const checked = checkInteraction(payload);
+    if (!checked.ok) {
+      logger.warn({ reason: checked.reason }, "rejected a malformed interaction");
+      return void refuse(res, 400, `malformed interaction: ${checked.reason}`);
+    }
+    const { interaction } = checked;
+    if (pending.has(interaction.id)) {
+      logger.warn({ interaction: interaction.id }, "dropped a repeat of an interaction being answered");
+      return void refuse(res, 409, "already being answered");
+    }
 
-    const id = payload.id;
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      logger.error({ interaction: id }, "no response within Discord's deadline");
-      res.writeHead(500).end();
-    }, FIRST_RESPONSE_TIMEOUT_MS);
-    pending.set(id, (response) => {
+    const reply = replyOnce(res, () => {
       clearTimeout(timer);
-      sendJson(res, response);
+      pending.delete(interaction.id);
     });
-    (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }).actions.InteractionCreate.handle(payload);
+    const timer = setTimeout(() => {
+      if (reply(500)) logger.error({ interaction: interaction.id }, "no response within Discord's deadline");
+    }, deadlineMs);
+    pending.set(interaction.id, reply);
+    dispatched = undefined;
+    try {
+      (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }).actions.InteractionCreate.handle(interaction);
+    } catch (error) {
+      logger.warn({ err: error, interaction: interaction.id }, "discord.js could not read an interaction");
+      return void reply(400, "malformed interaction");
+    }
+    // discord.js emits synchronously; some kinds (an unknown command type, a non-text channel) it
+    // passes by in silence, and those get an explicit answer instead of the deadline's 500.
+    if (dispatched !== interaction.id) {
+      logger.info({ interaction: interaction.id, type: interaction.type }, "answered an interaction FactDesk has no handler for");
+      reply(200, NOT_HANDLED);
+    }
   };
 
   return {
     rest: { makeRequest },
-    listen(client, port) {
-      const server = createServer((req, res) => {
-        handle(client, req, res).catch((error: unknown) => {
-          logger.error({ err: error }, "interactions endpoint failed");
-          if (!res.headersSent) res.writeHead(500).end();
-        });
+    async listen(client, port) {
+      client.on(Events.InteractionCreate, (created) => {
+        dispatched = created.id;
       });
-      return new Promise((resolve) => server.listen(port, () => resolve(server)));
+      const server = createServingServer(
+        (req, res) => {
+          handle(client, req, res).catch((error: unknown) => {
+            logger.error({ err: error }, "interactions endpoint failed");
+            refuse(res, 500);
+          });
+        },
+        logger,
+        options.limits ?? SERVING_LIMITS,
+      );
+      await listen(server, port);
+      return server;
     },
   };
 }
 
-function publicKeyFrom(hex: string): KeyObject {
-  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, "hex")]), format: "der", type: "spki" });
+function replyOnce(res: ServerResponse, settle: () => void): Reply {
+  let sent = false;
+  return (status, body) => {
+    if (sent || res.headersSent) return false;
+    sent = true;
+    settle();
+    if (body === undefined) refuse(res, status);
+    else if (typeof body === "string" && status !== 200) refuse(res, status, body);
+    else sendJson(res, status, body);
+    return true;
+  };
 }
 
-export function isSignedByDiscord(req: IncomingMessage, body: string, key: KeyObject, now = Date.now()): boolean {
+/** The signature headers, if well formed and recent; checked before the body is read. */
+function signatureHeaders(req: IncomingMessage, now = Date.now()): { signature: Buffer; timestamp: string } | undefined {
   const signature = req.headers["x-signature-ed25519"];
   const timestamp = req.headers["x-signature-timestamp"];
-  if (typeof signature !== "string" || typeof timestamp !== "string" || !/^[0-9a-f]{128}$/i.test(signature)) return false;
-  if (!/^\d+$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > MAX_REQUEST_AGE_S) return false;
-  return verify(null, Buffer.from(timestamp + body, "utf8"), key, Buffer.from(signature, "hex"));
+  if (typeof signature !== "string" || typeof timestamp !== "string" || !/^[0-9a-f]{128}$/i.test(signature)) return undefined;
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > MAX_REQUEST_AGE_S) return undefined;
+  return { signature: Buffer.from(signature, "hex"), timestamp };
 }
 
-function sendJson(res: ServerResponse, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  res.writeHead(200, { "content-type": "application/json" }).end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+  res.writeHead(status, { "content-type": "application/json" }).end(text);
 }

@@ -1,30 +1,50 @@
 // Routes a Discord interaction to its handler: slash commands, autocomplete, follow-up buttons.
-import { MessageFlags, type Interaction } from "discord.js";
+// Every interaction gets an answer: anything FactDesk has no handler for (a command it no longer
+// registers, a context menu, a select menu, a modal, another app's button) is told so, and a
+// handler that fails still apologizes, so nobody is left with "This interaction failed".
+import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
 import { COMMANDS } from "./commands/index.js";
-import { ASK_BUTTON_PREFIX } from "./embeds.js";
-import { answerInteraction, replyFromDesk, type DiscordDeps } from "./respond.js";
+import { ASK_BUTTON_PREFIX, renderNotice } from "./embeds.js";
+import { answerInteraction, apologize, NO_PINGS, replyFromDesk, type DiscordDeps } from "./respond.js";
+
+export const NOT_HANDLED_MESSAGE = "I don't handle that. Try `/ask`, `/factcheck` or `/help`.";
 
 export function onInteraction(deps: DiscordDeps) {
   return async (interaction: Interaction): Promise<void> => {
-    if (interaction.user.bot) return;
     if (interaction.isAutocomplete()) {
-      await COMMANDS.get(interaction.commandName)
-        ?.autocomplete?.(interaction, deps)
-        .catch((error: unknown) => deps.logger.error({ err: error }, "autocomplete failed"));
-      return;
-    }
-    if (interaction.isChatInputCommand()) {
       const command = COMMANDS.get(interaction.commandName);
-      if (command) await command.execute(interaction, deps);
-      else deps.logger.warn({ command: interaction.commandName }, "unknown command: run npm run discord:register");
+      try {
+        if (command?.autocomplete && !interaction.user.bot) await command.autocomplete(interaction, deps);
+        else await interaction.respond([]);
+      } catch (error) {
+        deps.logger.error({ err: error, interaction: interaction.id }, "autocomplete failed");
+        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      }
       return;
     }
-    if (interaction.isButton() && interaction.customId.startsWith(ASK_BUTTON_PREFIX)) {
-      const question = questionFromButton(interaction.customId, deps);
-      const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-      await answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }), { ephemeral });
+    if (!interaction.isRepliable()) return;
+    try {
+      await route(interaction, deps);
+    } catch (error) {
+      deps.logger.error({ err: error, interaction: interaction.id }, "interaction handler failed");
+      await apologize(interaction).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));
     }
   };
+}
+
+async function route(interaction: RepliableInteraction, deps: DiscordDeps): Promise<void> {
+  if (!interaction.user.bot && interaction.isChatInputCommand()) {
+    const command = COMMANDS.get(interaction.commandName);
+    if (command) return command.execute(interaction, deps);
+    deps.logger.warn({ command: interaction.commandName }, "unknown command: run npm run discord:register");
+  } else if (!interaction.user.bot && interaction.isButton() && interaction.customId.startsWith(ASK_BUTTON_PREFIX)) {
+    const question = questionFromButton(interaction.customId, deps);
+    const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+    return answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }), { ephemeral });
+  } else {
+    deps.logger.info({ interaction: interaction.id, type: interaction.type }, "an interaction FactDesk has no handler for");
+  }
+  await interaction.reply({ ...renderNotice(NOT_HANDLED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
 }
 
 /** A button carries the start of a known question; the full question is looked up by that start. */

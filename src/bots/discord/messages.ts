@@ -1,6 +1,7 @@
 // Mentions and direct messages: "@FactDesk who is al-Sudani?" gets a reply to that message. Discord
 // sends the text of these messages without the privileged Message Content intent.
 import { ChannelType, type Message } from "discord.js";
+import { clipRequest } from "../clip.js";
 import { readRequest } from "../conversation.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE } from "../rate-limit.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
@@ -30,7 +31,7 @@ export function onMessage(deps: DiscordDeps) {
 
 /** The question without the bot's mention; other mentions become plain words. */
 export function questionText(content: string, botId: string): string {
-  return content
+  return clipRequest(content)
     .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
     .replace(/<(@[!&]?|#)(\d+)>/g, " ")
     .replace(/@(everyone|here)\b/g, " ")

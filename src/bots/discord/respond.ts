@@ -51,7 +51,8 @@ export async function answerInteraction(
   }
 }
 
-async function apologize(interaction: RepliableInteraction): Promise<void> {
+/** An ephemeral apology, as a reply, or as a follow-up when the interaction was already answered. */
+export async function apologize(interaction: RepliableInteraction): Promise<void> {
   const apology = { ...renderNotice(APOLOGY_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral } as const;
   if (interaction.deferred && !interaction.replied) {
     await interaction.deleteReply().catch(() => undefined);

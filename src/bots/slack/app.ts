@@ -1,47 +1,102 @@
-// Wires FactDesk's Slack listeners into a Bolt app, in Socket Mode or HTTP mode. Wiring only:
-// the behaviour is in listeners.ts, the rendering in blocks.ts.
-import { App, type BlockAction, type ButtonAction, type webApi } from "@slack/bolt";
+// Wires FactDesk's Slack listeners into a Bolt app, in Socket Mode or HTTP mode, and starts it
+// once Slack has accepted the token (HTTP mode serves at once, /healthz 503 until then). Wiring
+// only: the behaviour is in listeners.ts, the transport in http-receiver.ts, posting in delivery.ts.
+import type { Server } from "node:http";
+import { App, webApi, type BlockAction, type ButtonAction } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { Desk } from "../conversation.js";
+import type { ServingLimits } from "../http-serving.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
+import { createSlackAuthorization, type Backoff, type SlackTokenRefused } from "./authorization.js";
 import { ACTIONS } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
+import { createSlackPoster, type DeliveryPolicy } from "./delivery.js";
+import { createMemoryClaims, type EventClaims } from "./event-claims.js";
+import { GuardedHttpReceiver } from "./http-receiver.js";
 import { onAskButton, onDirectMessage, onFeedback, onMention, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
-import { createRecentEvents } from "./recent-events.js";
 
 export interface SlackAppOptions {
   config: SlackConfig;
   desk: Desk;
   logger: Logger;
   limiter?: RateLimiter;
-  /** Web API client options, e.g. fewer retries in tests. */
+  /** Web API client options, e.g. a shorter timeout in tests. */
   clientOptions?: webApi.WebClientOptions;
+  /** How start-up retries auth.test while Slack can't be reached; tests shorten it. */
+  authBackoff?: Backoff;
+  delivery?: DeliveryPolicy;
+  limits?: ServingLimits;
+  /** Which deliveries were already carried out; per process unless a shared store is given. */
+  claims?: EventClaims;
+  /** A token Slack refuses after start-up went on without it: main.ts prints the line and exits 1. */
+  onTokenRefused?: (error: SlackTokenRefused) => void;
 }
 
-/** A failed Slack call is retried briefly, then the user gets an apology rather than a long wait. */
-const WEB_API_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 };
+export interface SlackApp {
+  /**
+   * HTTP mode: authorizes once and listens on the configured port (0 for any), resolving with the
+   * port; if Slack can't be reached it keeps trying while /healthz says 503. Socket Mode: waits
+   * until Slack accepts the token, then connects. Rejects with one line when Slack refuses it.
+   */
+  start(): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
 
-export function createSlackApp({ config, desk, logger, limiter = createRateLimiter(), clientOptions }: SlackAppOptions): App {
+/**
+ * No retries inside the client: a post retried after a reset or a 5xx may be posted twice, so
+ * delivery.ts decides what to retry. A call Slack doesn't answer in 8 s is given up (Slack answers
+ * in well under a second), and a 429 is returned at once instead of pausing every other call.
+ */
+const WEB_API_CLIENT: webApi.WebClientOptions = Object.freeze({ retryConfig: { retries: 0 }, timeout: 8_000, rejectRateLimitedCalls: true });
+
+/** Bolt posts to a response_url with the client's fetch and no timeout of its own: this gives it the client's. */
+const fetchWithin =
+  (timeoutMs: number): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, desk, logger } = options;
   const slackLogger = logger.child({ platform: "slack" });
-  const webClient: webApi.WebClientOptions = {
-    retryConfig: WEB_API_RETRIES,
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-    ...clientOptions,
-  };
+  const configured: webApi.WebClientOptions = { ...WEB_API_CLIENT, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
+  const clientOptions: webApi.WebClientOptions = { fetch: fetchWithin(configured.timeout || WEB_API_CLIENT.timeout!), ...configured };
+  const bolt = boltLogger(slackLogger);
+  const authorization = createSlackAuthorization({
+    client: new webApi.WebClient(config.botToken, { ...clientOptions, logger: bolt }),
+    logger: slackLogger,
+    ...(options.authBackoff ? { backoff: options.authBackoff } : {}),
+    ...(options.onTokenRefused ? { onRefused: options.onTokenRefused } : {}),
+  });
   const app = new App({
-    token: config.botToken,
-    logger: boltLogger(slackLogger),
-    clientOptions: webClient,
+    logger: bolt,
+    clientOptions,
+    // Bolt would call auth.test itself, once, and remember a failure forever; authorization.ts retries.
+    authorize: async () => {
+      const identity = authorization.identity();
+      if (!identity) throw new Error("Slack has not yet accepted the token");
+      return { botToken: config.botToken, ...identity };
+    },
     ...(config.mode === "socket"
-      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions: webClient } }
+      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
       : {
-          signingSecret: config.signingSecret,
-          customRoutes: [{ path: "/healthz", method: ["GET"], handler: (_req, res) => void res.writeHead(200, { "content-type": "text/plain" }).end("ok\n") }],
+          receiver: new GuardedHttpReceiver({
+            signingSecret: config.signingSecret,
+            logger: slackLogger,
+            boltLogger: bolt,
+            isReady: () => authorization.identity() !== undefined,
+            ...(options.limits ? { limits: options.limits } : {}),
+          }),
         }),
   });
 
-  const deps: SlackDeps = { desk, logger: slackLogger, limiter, recentEvents: createRecentEvents() };
+  const deps: SlackDeps = {
+    desk,
+    logger: slackLogger,
+    limiter: options.limiter ?? createRateLimiter(),
+    claims: options.claims ?? createMemoryClaims(),
+    poster: createSlackPoster(slackLogger, options.delivery),
+  };
   app.event("app_mention", onMention(deps));
   app.message(onDirectMessage(deps));
   app.command("/factdesk", onSlashCommand(deps, "ask"));
@@ -52,11 +107,21 @@ export function createSlackApp({ config, desk, logger, limiter = createRateLimit
   app.error(async (error) => {
     slackLogger.error({ err: error }, "unhandled Slack error");
   });
-  return app;
-}
 
-/** Starts the app: connects in Socket Mode, or listens on the port in HTTP mode (0 for any port). */
-export async function startSlackApp(app: App, config: SlackConfig): Promise<void> {
-  if (config.mode === "socket") await app.start();
-  else await app.start(config.port);
+  return {
+    async start() {
+      await authorization.begin();
+      if (config.mode === "socket") {
+        await authorization.authorized();
+        await app.start();
+        return undefined;
+      }
+      const server = (await app.start(config.port)) as Server;
+      return (server.address() as { port: number }).port;
+    },
+    async stop() {
+      authorization.stop();
+      await app.stop();
+    },
+  };
 }

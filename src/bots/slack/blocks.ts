@@ -40,12 +40,14 @@ export interface RenderOptions {
   shareable?: boolean;
   /** Shown above a shared reply: who asked. Already safe for mrkdwn. */
   sharedBy?: string;
+  /** Shown above the reply, in italics: why it arrives the way it does. Plain text. */
+  notice?: string;
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
   switch (reply.kind) {
     case "help":
-      return renderHelp(reply.help);
+      return renderHelp(reply.help, options);
     case "answer":
       return renderAnswer(reply.question, reply.result, options);
     case "check":
@@ -59,7 +61,7 @@ export function renderNotice(text: string): SlackMessage {
 }
 
 function renderAnswer(question: string, result: AnswerResult, options: RenderOptions): SlackMessage {
-  const lead = [...asked(options, question), ...sections(escapeText(result.answer))];
+  const lead = [...noticeLine(options), ...asked(options, question), ...sections(escapeText(result.answer))];
   if (result.status !== "answered") {
     return fit({ lead, body: [], tail: askButtons(result.suggestions) }, fallback(result.answer, result.suggestions));
   }
@@ -74,7 +76,7 @@ function renderAnswer(question: string, result: AnswerResult, options: RenderOpt
 function renderCheck(claim: string, result: CheckResult, options: RenderOptions): SlackMessage {
   // The explanation leads with its verdict ("Contradicted: ..."); the verdict is set in bold.
   const boldVerdict = (text: string) => escapeText(text).replace(/^(Supported|Contradicted|Not enough info):/, "*$1:*");
-  const lead = [...asked(options, claim, "checked"), ...sections(boldVerdict(result.explanation))];
+  const lead = [...noticeLine(options), ...asked(options, claim, "checked"), ...sections(boldVerdict(result.explanation))];
   if (result.claims.length > 1) {
     const lines = result.claims.map((part) => `• _"${escapeText(part.claim)}"_: ${boldVerdict(part.explanation)}`);
     lead.push(...sections(`*Claim by claim*\n${lines.join("\n")}`));
@@ -88,9 +90,9 @@ function renderCheck(claim: string, result: CheckResult, options: RenderOptions)
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.explanation, []));
 }
 
-function renderHelp(help: HelpCard): SlackMessage {
+function renderHelp(help: HelpCard, options: RenderOptions): SlackMessage {
   const sources = help.sources.map((source) => `${escapeText(source.publisher)}, ${sourceTitle(source)}, ${apDate(source.published)}`);
-  const lead = sections(
+  const card = sections(
     [
       escapeText(help.scope),
       `*Topics:* ${escapeText(help.topics.join("; "))}.`,
@@ -99,7 +101,12 @@ function renderHelp(help: HelpCard): SlackMessage {
       "Try one of these:",
     ].join("\n"),
   );
+  const lead = [...noticeLine(options), ...card];
   return fit({ lead, body: [], tail: askButtons(help.examples) }, fallback(help.scope, help.examples));
+}
+
+function noticeLine(options: RenderOptions): Block[] {
+  return options.notice ? [context(`_${escapeText(options.notice)}_`)] : [];
 }
 
 function asked(options: RenderOptions, text: string, verb = "asked"): Block[] {

@@ -1,9 +1,10 @@
 // Slack's message markup turned into the plain text the engine reads. Slack sends &, < and >
 // escaped and wraps mentions, links and channels in <...>; none of that is part of a question.
+import { clipRequest } from "../clip.js";
 
 /** The bot's own mention is dropped; other mentions, links and channels keep only their label. */
 export function plainTextFromSlack(text: string, botUserId?: string): string {
-  return text
+  return clipRequest(text)
     .replace(/<([^<>]*)>/g, (_match, inner: string) => {
       const [target = "", label] = inner.split("|", 2);
       if (target.startsWith("@")) return target.slice(1) === botUserId || !label ? " " : ` ${label} `;

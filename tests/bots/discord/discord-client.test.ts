@@ -99,6 +99,22 @@ describe("Discord app through the gateway", () => {
     }
   });
 
+  it("cuts a 100 KB autocomplete value to what a choice can hold before matching it", async () => {
+    const typed: string[] = [];
+    const desk = createDesk(realEngine());
+    const harness = await startDiscordHarness({ desk: { ...desk, complete: (text, limit) => (typed.push(text), desk.complete(text, limit)) } });
+    try {
+      const payload = interactionPayload("autocomplete", commandData("ask", [{ name: "question", type: 3, value: `how many attacks ${"x".repeat(100_000)}`, focused: true }]));
+      harness.interaction(payload);
+      const { body } = await callbackFor(harness, payload);
+      expect(body.type).toBe(8);
+      expect(typed).toHaveLength(1);
+      expect(typed[0]!.length).toBeLessThanOrEqual(100);
+    } finally {
+      await harness.stop();
+    }
+  });
+
   it("fact-checks a claim with /factcheck", async () => {
     const payload = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 9,000 troops in Syria." }]));
     discord.interaction(payload);
@@ -106,6 +122,22 @@ describe("Discord app through the gateway", () => {
     const embed = body.data!.embeds![0]!;
     expect(embed.title).toMatch(/^Contradicted: /);
     expect(embed.description).toMatch(/900 troops in Syria/);
+  });
+
+  it("echoes the question in the title as plain text: no masked link, heading, bidi or zero-width character", async () => {
+    const question = "# [how many attacks](https://evil.example/phish) \u202Eon US forces\u200B?";
+    const claim = "[61 attacks](https://evil.example) since Oct. 17\u2066";
+    const asked = ask(question);
+    const checked = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: claim }]));
+    discord.interaction(asked);
+    discord.interaction(checked);
+    for (const payload of [asked, checked]) {
+      const title = (await callbackFor(discord, payload)).body.data!.embeds![0]!.title!;
+      expect(title).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069]/);
+      expect(title).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/); // an unescaped [text](
+      expect(title).toContain("https://evil.example");
+    }
+    expect((await callbackFor(discord, asked)).body.data!.embeds![0]!.title).toMatch(/^\\# /);
   });
 
   it("lists what it covers with /sources and explains itself with /help", async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createDesk } from "../../../src/bots/conversation.js";
-import { createSlackApp, startSlackApp } from "../../../src/bots/slack/app.js";
+import { createSlackApp } from "../../../src/bots/slack/app.js";
 import type { SlackConfig } from "../../../src/config.js";
 import { realEngine } from "../../helpers/engine.js";
 import { BOT_USER_ID, eventEnvelope, startFakeSlack, waitFor, type FakeSlack } from "../../helpers/fake-slack.js";
@@ -34,8 +34,8 @@ afterAll(async () => {
 
 it("answers a mention delivered over Socket Mode and acknowledges the envelope", async () => {
   const config: SlackConfig = { mode: "socket", botToken: "xoxb-1111-2222-socket", appToken: "xapp-1-A1-socket", apiUrl: fake.apiUrl };
-  const app = createSlackApp({ config, desk: createDesk(realEngine()), logger: captureLogs().logger, clientOptions: { retryConfig: { retries: 0 } } });
-  await startSlackApp(app, config);
+  const app = createSlackApp({ config, desk: createDesk(realEngine()), logger: captureLogs().logger });
+  await app.start();
   try {
     const socket = await waitFor(() => connection, "the app to connect");
     expect(fake.calls.some((call) => call.method === "apps.connections.open")).toBe(true);

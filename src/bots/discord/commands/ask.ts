@@ -1,6 +1,6 @@
 // /ask question: [private:] — a question, with known questions offered as the user types.
 import { SlashCommandBuilder } from "discord.js";
-import { clip } from "../../clip.js";
+import { clip, clipRequest, MAX_TYPED_CHARS } from "../../clip.js";
 import { DISCORD_LIMITS } from "../embeds.js";
 import { answerInteraction, replyFromDesk } from "../respond.js";
 import { isPrivate, PRIVATE_OPTION, type SlashCommand } from "./command.js";
@@ -14,12 +14,12 @@ export const ask: SlashCommand = {
     .toJSON(),
 
   async execute(interaction, deps) {
-    const question = interaction.options.getString("question", true);
+    const question = clipRequest(interaction.options.getString("question", true));
     await answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }), { ephemeral: isPrivate(interaction) });
   },
 
   async autocomplete(interaction, deps) {
-    const typed = String(interaction.options.getFocused());
+    const typed = clipRequest(String(interaction.options.getFocused()), MAX_TYPED_CHARS);
     // Discord accepts at most 25 choices of at most 100 characters; respond() does not check.
     const choices = deps.desk
       .complete(typed, DISCORD_LIMITS.autocompleteChoices)

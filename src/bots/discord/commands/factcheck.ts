@@ -1,5 +1,6 @@
 // /factcheck claim: [private:] — checks a sentence from a draft against the sources.
 import { SlashCommandBuilder } from "discord.js";
+import { clipRequest } from "../../clip.js";
 import { answerInteraction, replyFromDesk } from "../respond.js";
 import { isPrivate, PRIVATE_OPTION, type SlashCommand } from "./command.js";
 
@@ -12,7 +13,7 @@ export const factcheck: SlashCommand = {
     .toJSON(),
 
   async execute(interaction, deps) {
-    const claim = interaction.options.getString("claim", true);
+    const claim = clipRequest(interaction.options.getString("claim", true));
     await answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "check", claim }), { ephemeral: isPrivate(interaction) });
   },
 };

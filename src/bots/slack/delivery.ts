@@ -1,0 +1,142 @@
+// Posting an answer to Slack once. The Web API client's own retries would repeat a post that
+// Slack may already have stored (after a reset connection, a 5xx or a timeout), so they are off,
+// and this module retries only what cannot have been stored: a 429 (waited out, holding back
+// only that channel), or a connection never made. After a failure that leaves it unclear, it
+// looks for the post by the ask id in its metadata before posting again.
+import { randomUUID } from "node:crypto";
+import type { webApi } from "@slack/bolt";
+import type { Logger } from "../../logger.js";
+import type { SlackMessage } from "./blocks.js";
+
+export const DELIVERY_POLICY = Object.freeze({
+  /** A 429 whose Retry-After is up to this long is waited out; a longer one, and the asker is told privately. */
+  maxRateLimitWaitS: 10,
+  /** Pauses before posting again when the connection could not even be made. */
+  reconnectDelaysMs: [250, 1_000] as readonly number[],
+  /** After an unclear failure, the post is made again at most this often, and only once it is found missing. */
+  repostsAfterCheck: 1,
+});
+export type DeliveryPolicy = typeof DELIVERY_POLICY;
+
+/** The message metadata type every FactDesk post carries, with its ask id. */
+export const ANSWER_EVENT_TYPE = "factdesk_answer";
+
+export interface SlackPost extends SlackMessage {
+  channel: string;
+  thread_ts?: string;
+}
+
+export type PostOutcome =
+  /** In the channel (`found`: seen there after an unclear failure). */
+  | { kind: "posted"; found?: boolean }
+  /** Certainly not in the channel: Slack refused it, or could not be reached. */
+  | { kind: "not_posted"; reason: string }
+  /** Slack holds posts to this channel for longer than anyone should wait. */
+  | { kind: "held"; retryAfterS: number }
+  /** May or may not be in the channel: it failed unclearly, and looking for it failed too. */
+  | { kind: "unknown"; reason: string };
+
+export type Failure =
+  | { kind: "rate_limited"; retryAfterS: number }
+  | { kind: "not_connected"; reason: string }
+  | { kind: "refused"; reason: string }
+  | { kind: "unclear"; reason: string };
+
+/** Connection errors that mean the request never left: nothing can have been stored. */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/** What a failed Web API call says about whether Slack stored it. */
+export function classifyFailure(error: unknown): Failure {
+  const coded = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; original?: unknown };
+  switch (coded.code) {
+    case "slack_webapi_rate_limited_error":
+      return { kind: "rate_limited", retryAfterS: coded.retryAfter ?? 1 };
+    case "slack_webapi_platform_error":
+      return { kind: "refused", reason: coded.data?.error ?? "unknown_error" };
+    case "slack_webapi_http_error":
+      return { kind: "unclear", reason: `HTTP ${coded.statusCode}` };
+    case "slack_webapi_request_error": {
+      const original = coded.original as { name?: string; cause?: { code?: string; errors?: Array<{ code?: string }> } } | undefined;
+      if (original?.name === "TimeoutError" || original?.name === "AbortError") return { kind: "unclear", reason: "timed out" };
+      const codes = [original?.cause?.code, ...(original?.cause?.errors ?? []).map((e) => e.code)].filter(Boolean) as string[];
+      if (codes.length > 0 && codes.every((c) => NOT_CONNECTED.has(c))) return { kind: "not_connected", reason: codes[0]! };
+      return { kind: "unclear", reason: codes[0] ?? String((original as Error | undefined)?.message ?? "request failed") };
+    }
+    default:
+      return { kind: "unclear", reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface SlackPoster {
+  post(client: webApi.WebClient, message: SlackPost): Promise<PostOutcome>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createSlackPoster(logger: Logger, policy: DeliveryPolicy = DELIVERY_POLICY, now: () => number = Date.now): SlackPoster {
+  /** Channels Slack has rate limited, and until when: other channels' answers don't wait for them. */
+  const heldUntil = new Map<string, number>();
+
+  const holdLeftMs = (channel: string) => {
+    const until = heldUntil.get(channel);
+    if (until === undefined) return 0;
+    if (until <= now()) heldUntil.delete(channel);
+    return Math.max(0, until - now());
+  };
+
+  return {
+    async post(client, message) {
+      const askId = randomUUID();
+      const metadata = { event_type: ANSWER_EVENT_TYPE, event_payload: { ask_id: askId } };
+      const since = ((now() - 60_000) / 1000).toFixed(6); // where to look for it: a minute back covers clock skew
+      const log = logger.child({ channel: message.channel, ask: askId });
+      let reconnects = 0;
+      let reposts = 0;
+      for (;;) {
+        const waitMs = holdLeftMs(message.channel);
+        if (waitMs > policy.maxRateLimitWaitS * 1000) return { kind: "held", retryAfterS: Math.ceil(waitMs / 1000) };
+        if (waitMs > 0) await sleep(waitMs);
+        try {
+          await client.chat.postMessage({ ...message, metadata, unfurl_links: false, unfurl_media: false });
+          return { kind: "posted" };
+        } catch (error) {
+          const failure = classifyFailure(error);
+          if (failure.kind === "refused") return { kind: "not_posted", reason: failure.reason };
+          if (failure.kind === "rate_limited") {
+            log.warn({ retryAfterS: failure.retryAfterS }, "Slack rate limited a post; holding this channel's posts");
+            heldUntil.set(message.channel, Math.max(heldUntil.get(message.channel) ?? 0, now() + failure.retryAfterS * 1000));
+            continue;
+          }
+          if (failure.kind === "not_connected") {
+            const delay = policy.reconnectDelaysMs[reconnects++];
+            if (delay === undefined) return { kind: "not_posted", reason: failure.reason };
+            log.warn({ reason: failure.reason, retryInMs: delay }, "could not connect to Slack to post; trying again");
+            await sleep(delay);
+            continue;
+          }
+          // Unclear: Slack may have stored it. Look before posting again.
+          const found = await findPost(client, message, askId, since);
+          log.warn({ reason: failure.reason, found }, "a post failed unclearly; looked for it in the channel");
+          if (found === "found") return { kind: "posted", found: true };
+          if (found === "unknown") return { kind: "unknown", reason: failure.reason };
+          if (reposts++ >= policy.repostsAfterCheck) return { kind: "not_posted", reason: failure.reason };
+        }
+      }
+    },
+  };
+}
+
+/** Whether the post with this ask id is in its thread (or channel), or "unknown" if Slack won't say. */
+async function findPost(client: webApi.WebClient, message: SlackPost, askId: string, since: string): Promise<"found" | "missing" | "unknown"> {
+  try {
+    const listing = message.thread_ts
+      ? await client.conversations.replies({ channel: message.channel, ts: message.thread_ts, oldest: since, include_all_metadata: true, limit: 200 })
+      : await client.conversations.history({ channel: message.channel, oldest: since, include_all_metadata: true, limit: 200 });
+    const ours = (listing.messages ?? []).some(
+      (m) => m.metadata?.event_type === ANSWER_EVENT_TYPE && (m.metadata.event_payload as Record<string, unknown> | undefined)?.["ask_id"] === askId,
+    );
+    return ours ? "found" : "missing";
+  } catch {
+    return "unknown";
+  }
+}

@@ -1,0 +1,39 @@
+// Configuration as an operator writes it: every malformed value is one line naming the variable.
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../src/config.js";
+import { APP_ID } from "./helpers/fake-discord.js";
+import { SIGNING_SECRET } from "./helpers/fake-slack.js";
+
+const slackHttp = { SLACK_BOT_TOKEN: "xoxb-1111-2222-testtokenvalue", SLACK_SIGNING_SECRET: SIGNING_SECRET };
+const realPublicKey = generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+
+describe("readConfig", () => {
+  it.each([
+    ["PORT=1e3", { ...slackHttp, PORT: "1e3" }, "PORT must be a port number (digits only, 1 to 65535)"],
+    ["PORT=0x1F90", { ...slackHttp, PORT: "0x1F90" }, "PORT must be a port number (digits only, 1 to 65535)"],
+    ["PORT=70000", { ...slackHttp, PORT: "70000" }, "PORT must be a port number (digits only, 1 to 65535)"],
+    ["SLACK_BOT_TOKEN=xoxb-", { ...slackHttp, SLACK_BOT_TOKEN: "xoxb-" }, "SLACK_BOT_TOKEN must be the Bot User OAuth Token (xoxb- and the rest of the token)"],
+    ["SLACK_APP_TOKEN=xapp-", { SLACK_BOT_TOKEN: slackHttp.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: "xapp-" }, "SLACK_APP_TOKEN must be an app-level token with connections:write (xapp- and the rest of the token)"],
+    ["a file:// SLACK_API_URL", { ...slackHttp, SLACK_API_URL: "file:///etc/slack" }, "SLACK_API_URL must be an http(s) URL such as https://slack.com/api/"],
+    ["a file:// DISCORD_API_URL", { DISCORD_TOKEN: "aaa.bbb.ccc", DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: "file:///discord" }, "DISCORD_API_URL must be an http(s) URL such as https://discord.com/api"],
+    [
+      "a 64-hex DISCORD_PUBLIC_KEY that names no curve point",
+      { DISCORD_PUBLIC_KEY: "ff".repeat(32), DISCORD_APPLICATION_ID: APP_ID },
+      "DISCORD_PUBLIC_KEY is not a valid Ed25519 public key: copy the Public Key from General Information again",
+    ],
+    [
+      "the all-zero DISCORD_PUBLIC_KEY (a small-order point OpenSSL would verify forged signatures with)",
+      { DISCORD_PUBLIC_KEY: "00".repeat(32), DISCORD_APPLICATION_ID: APP_ID },
+      "DISCORD_PUBLIC_KEY is not a valid Ed25519 public key: copy the Public Key from General Information again",
+    ],
+  ])("refuses %s, naming the variable", (_name, env, error) => {
+    expect(readConfig(env)).toEqual({ ok: false, error });
+  });
+
+  it("accepts a plain port, a real Public Key and an https API URL", () => {
+    const slack = readConfig({ ...slackHttp, PORT: "8080", SLACK_API_URL: "https://slack.com/api/" });
+    expect(slack).toMatchObject({ ok: true, config: { port: 8080, slack: { mode: "http", apiUrl: "https://slack.com/api/" } } });
+    expect(readConfig({ DISCORD_PUBLIC_KEY: realPublicKey, DISCORD_APPLICATION_ID: APP_ID })).toMatchObject({ ok: true, config: { port: 3000, discord: { mode: "http" } } });
+  });
+});
