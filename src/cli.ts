@@ -3,6 +3,7 @@
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { apDate } from "./answers/ap-date.js";
+import type { ConversationContext } from "./answers/converse.js";
 import type { Engine } from "./answers/engine.js";
 import { renderAnswer, renderCheck } from "./bots/plain-text.js";
 import { runTerminalChat } from "./bots/terminal.js";
@@ -15,6 +16,8 @@ const USAGE = `Usage: factdesk <command> [options]
   ask --jsonl              a question per line on stdin, a JSON result per line on stdout
   ask --explain "question" what the engine understood, its candidates and why it decided as it did
   check "claim"            fact-check a sentence (also --json, --jsonl, --explain)
+  converse --jsonl         conversations: {"conversation": "<id>", "text": "..."} per line on stdin,
+                           the ask or check JSON result per line on stdout, follow-ups read in context
   chat                     interactive terminal chat
   validate                 check every data file; exit 1 listing each problem
   topics                   what FactDesk can answer about, and its sources`;
@@ -39,7 +42,7 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
     io.stdout.write(`${USAGE}\n`);
     return command || help ? 0 : 2;
   }
-  if (!["ask", "check", "chat", "validate", "topics"].includes(command)) {
+  if (!["ask", "check", "converse", "chat", "validate", "topics"].includes(command)) {
     io.stderr.write(`factdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -62,6 +65,13 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
     case "chat":
       await runTerminalChat({ engine, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
       return 0;
+    case "converse":
+      if (!jsonl) {
+        io.stderr.write(`factdesk: converse reads JSON lines: factdesk converse --jsonl < conversations.jsonl\n`);
+        return 2;
+      }
+      await runConversations(engine, io.stdin, io.stdout);
+      return 0;
     default: {
       const run = command === "ask" ? (text: string) => engine.ask(text) : (text: string) => engine.check(text);
       if (jsonl) {
@@ -82,6 +92,41 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
       return 0;
     }
   }
+}
+
+/**
+ * `converse --jsonl`: one {"conversation", "text"} object per line, conversations interleaved; each
+ * keeps its own context, and each line gets its result in order. A line that is not such an object
+ * gets {"error": ...} in its place, so the nth result stays the nth line's.
+ */
+async function runConversations(engine: Engine, input: Readable, output: Writable): Promise<void> {
+  const contexts = new Map<string, ConversationContext>();
+  for await (const line of inputLines(input)) {
+    if (output.writableEnded || output.destroyed) break;
+    if (!line.trim()) continue;
+    const message = conversationLine(line);
+    if (typeof message === "string") {
+      output.write(`${JSON.stringify({ error: message })}\n`);
+      continue;
+    }
+    const turn = engine.converse(message.text, contexts.get(message.conversation));
+    contexts.set(message.conversation, turn.context);
+    output.write(`${JSON.stringify(turn.reply.result)}\n`);
+  }
+}
+
+/** A conversation line, or what is wrong with it. */
+function conversationLine(line: string): { conversation: string; text: string } | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return "not JSON: each line must be {\"conversation\": \"<id>\", \"text\": \"<message>\"}";
+  }
+  const { conversation, text } = (parsed ?? {}) as { conversation?: unknown; text?: unknown };
+  if (typeof conversation !== "string" && typeof conversation !== "number") return "missing \"conversation\": the id of the conversation the message belongs to";
+  if (typeof text !== "string") return "missing \"text\": the message";
+  return { conversation: String(conversation), text };
 }
 
 /**

@@ -36,41 +36,75 @@ export function refersBack(text: string, isNoun: (word: string) => boolean = () 
 const DEMONSTRATIVE = new Set(["this", "that", "these", "those"]);
 const PARTICLE = new Set(["off", "up", "out", "down", "back", "over"]);
 
+/** How the current question relates to the earlier one. */
+export interface CarryOptions {
+  /** Both are questions of one message ("..., and how many were killed?"). */
+  sameMessage?: boolean;
+  /** The caller knows the current message leans on the earlier one (a follow-up in a conversation). */
+  leans?: boolean;
+  /** It asks nothing of its own ("and in Syria?", "the troops"): it asks what the earlier one asked. */
+  fragment?: boolean;
+  /** It corrects the earlier one ("no, I meant the attacks"): its own words replace what that asked for. */
+  correction?: boolean;
+  /** Does this word name people ("critics", "officials")? Such a word replaces the earlier names of people. */
+  namesPeople?: (word: string) => boolean;
+}
+
 /**
  * The current question with what it leaves out taken from the earlier one: the earlier content
  * words, and its names unless the current question names its own of the same kind (a new place
- * replaces the old place). Its own kind of question and its own words stay.
+ * replaces the old place). Its own kind of question and its own words stay. A question that asks
+ * nothing of its own (a fragment: "and the critics?", "the troops") takes the earlier one's kind
+ * and what it counts too; a correction drops what the earlier one asked for in favour of its words.
  */
-export function carryOver(earlier: Understanding, current: Understanding, text: string, isPlace: (entityId: string) => boolean, sameMessage = false): CarriedOver {
-  if (!leansOnEarlier(current, text, sameMessage)) return { understood: current, carried: false };
+export function carryOver(earlier: Understanding, current: Understanding, text: string, isPlace: (entityId: string) => boolean, options: CarryOptions = {}): CarriedOver {
+  const { sameMessage = false, leans = false, fragment = false, correction = false, namesPeople = () => false } = options;
+  if (!leans && !leansOnEarlier(current, text, sameMessage)) return { understood: current, carried: false };
+  const own = ownContent(current);
+  const askedOf = (understood: Understanding) => understood.question?.asked ?? [];
+  const ownPeople = own.some((term) => namesPeople(askedOf(current).find((a) => a.term === term)?.word ?? term));
   const ownPlaces = current.entities.some(isPlace);
-  const ownOthers = current.entities.some((entityId) => !isPlace(entityId));
+  const ownOthers = current.entities.some((entityId) => !isPlace(entityId)) || ownPeople;
   const keptEntities = earlier.entities.filter((entityId) => (isPlace(entityId) ? !ownPlaces : !ownOthers));
   const entities = [...new Set([...current.entities, ...keptEntities])];
-  const earlierContent = ownContent(earlier);
+  const earlierReading = earlier.question;
+  // What the earlier question asked for: what it counted, its focus and the kind of thing it asked about.
+  const askedFor = new Set([...(earlierReading?.countedTerms ?? []), ...(earlierReading?.focus ? [earlierReading.focus] : []), ...(earlierReading?.category ? [earlierReading.category] : [])]);
+  const earlierContent = ownContent(earlier).filter((term) => !(correction && own.length > 0 && askedFor.has(term)));
   const terms = [...new Set([...current.terms.filter((term) => !isEntityTerm(term)), ...earlierContent, ...entities.map((entityId) => `@${entityId}`)])];
-  const askedOf = (understood: Understanding) => understood.question?.asked ?? [];
   const asked: AskedTerm[] = terms.map(
     (term) => askedOf(current).find((a) => a.term === term) ?? askedOf(earlier).find((a) => a.term === term) ?? { word: term, term, known: true, expansions: [], specific: false },
   );
-  const type = current.type === "what" && earlier.type !== "what" && ownContent(current).length === 0 ? earlier.type : current.type;
+  // A fragment asks what the earlier question asked; so does a question of no words of its own.
+  const takesKind = fragment ? current.type === "what" : current.type === "what" && earlier.type !== "what" && own.length === 0;
+  const type = takesKind ? earlier.type : current.type;
   const reading = current.question;
-  const earlierReading = earlier.question;
+  // A fragment with words of its own names what is counted now ("the attacks" after "how many troops").
+  const renamesCounted = type === "count" && current.type !== "count" && own.length > 0 && (correction || fragment);
+  const counted = current.counted ?? (type === "count" ? (renamesCounted ? own[0] : earlier.counted) : undefined);
+  const countedTerms = reading?.countedTerms.length ? reading.countedTerms : type !== "count" ? [] : renamesCounted ? own : (earlierReading?.countedTerms ?? []);
   const understood: Understanding = {
     ...current,
     type,
     terms,
     entities,
-    ...(current.counted ?? (type === "count" ? earlier.counted : undefined) ? { counted: current.counted ?? earlier.counted! } : {}),
+    ...(counted ? { counted } : {}),
     ...(reading
       ? {
           question: {
             ...reading,
             asked,
-            countedTerms: reading.countedTerms.length > 0 ? reading.countedTerms : type === "count" ? (earlierReading?.countedTerms ?? []) : [],
-            ...(reading.predicate ?? (type === "count" ? earlierReading?.predicate : undefined) ? { predicate: reading.predicate ?? earlierReading!.predicate! } : {}),
+            countedTerms,
+            ...(reading.predicate ?? (type === "count" && !renamesCounted ? earlierReading?.predicate : undefined) ? { predicate: reading.predicate ?? earlierReading!.predicate! } : {}),
+            // A fragment keeps what the earlier question asked for, unless it names its own.
+            ...(takesKind && !reading.focus && earlierReading?.focus && !(correction && own.length > 0) ? { focus: earlierReading.focus } : {}),
+            ...(takesKind && !reading.category && earlierReading?.category && !(correction && own.length > 0) ? { category: earlierReading.category } : {}),
+            asksHowLong: reading.asksHowLong || (takesKind && (earlierReading?.asksHowLong ?? false)),
+            asksName: reading.asksName || (takesKind && (earlierReading?.asksName ?? false)),
             // An earlier date still bounds the question unless this one names its own.
             dates: reading.dates.length > 0 ? reading.dates : (earlierReading?.dates ?? []),
+            // "the second?" after "when was the first strike?": its own ordinal, or the earlier one's.
+            ...(reading.ordinal === undefined && earlierReading?.ordinal !== undefined && takesKind ? { ordinal: earlierReading.ordinal } : {}),
           },
         }
       : {}),

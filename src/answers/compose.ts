@@ -74,7 +74,7 @@ export function composeAnswers(work: readonly QuestionWork[], parts: EngineParts
   };
 }
 
-function factAnswer(best: { factIndex: number; score: number }, parts: EngineParts): AnswerResult {
+export function factAnswer(best: { factIndex: number; score: number }, parts: EngineParts): AnswerResult {
   const { index, knowledge } = parts;
   const { fact } = index.facts[best.factIndex]!;
   return {

@@ -9,6 +9,7 @@ import { checkClaims, workThroughClaims } from "./check/check.js";
 import { explainClaims } from "./check/explain.js";
 import { splitQuestions } from "./compound.js";
 import { ENGINE_CONFIG } from "./config.js";
+import { converse, explainTurn, type ConversationContext, type ConversationTurn } from "./converse.js";
 import { composeAnswers, describeEntity, noAnswer } from "./compose.js";
 import { explainWork } from "./explain.js";
 import { buildFactIndex, type FactIndex, type IndexedFact } from "./fact-index.js";
@@ -23,6 +24,13 @@ export interface Engine {
   /** What the engine understood of a question, its candidates with every factor, and the decision with the rule that made it, for an editor to read. */
   explain(question: string): string;
   check(claim: string): CheckResult;
+  /**
+   * A message in a conversation: a question or a claim read against what the conversation holds
+   * (a follow-up leans on the last question or claim), answered, with what to hold for the next turn.
+   */
+  converse(message: string, context?: ConversationContext, options?: { claim?: boolean }): ConversationTurn;
+  /** How converse reads the message in its conversation, and the work behind the answer. */
+  explainTurn(message: string, context?: ConversationContext): string;
   /** The claims as split, their slots, the facts compared and the rule that decided each verdict. */
   explainCheck(claim: string): string;
   /** Every question the facts list, for autocomplete and help: the first of each fact leads. */
@@ -63,6 +71,8 @@ export function createEngine(knowledge: KnowledgeBase, resources: LanguageResour
     ask: (question) => answerQuestion(question, parts),
     explain: (question) => explainWork(workThrough(cleanChatText(question), parts), parts),
     check: (claim) => checkClaims(claim, parts),
+    converse: (message, context, options) => converse(message, context, parts, options),
+    explainTurn: (message, context) => explainTurn(message, context, parts),
     explainCheck: (claim) => explainClaims(workThroughClaims(claim, parts), parts),
     knownQuestions: () =>
       (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
@@ -117,23 +127,50 @@ export function answerQuestion(question: string, parts: EngineParts): AnswerResu
   return composeAnswers(workThrough(text, parts), parts);
 }
 
-/** Each question the text asks, understood (a later one leaning on the one before), ranked and decided. */
-export function workThrough(text: string, parts: EngineParts): QuestionWork[] {
+/** A conversation's last question, which a follow-up leans on (see follow-up.ts). */
+export interface FollowingOn {
+  earlier: Understanding;
+  /** The fact the earlier question was answered with, if it was. */
+  answeredWith?: number;
+  /** What the follow-up is (readFollowUp's reading): a fragment, a correction, and the entities its pronouns stand for. */
+  fragment: boolean;
+  correction: boolean;
+  referents: readonly string[];
+}
+
+/**
+ * Each question the text asks, understood (a later one leaning on the one before, the first on a
+ * conversation's last question when it follows on from it), ranked and decided.
+ */
+export function workThrough(text: string, parts: EngineParts, followingOn?: FollowingOn): QuestionWork[] {
   const { language, index } = parts;
   const work: QuestionWork[] = [];
+  const isPlace = (entityId: string) => language.places.has(entityId);
   for (const asked of splitQuestions(text)) {
-    const own = understand(asked, language, { correctTypos: true });
-    // A first question that points at "this" and names nothing ("What set this off?") is about the story itself.
-    const earlier = work[work.length - 1]?.understood ?? (refersBack(asked, (word) => language.partsOfSpeech(word).has("n")) ? parts.storyTopic : undefined);
-    const { understood, carried } = earlier ? carryOver(earlier, own, asked, (entityId) => language.places.has(entityId), work.length > 0) : { understood: own, carried: false };
+    let own = understand(asked, language, { correctTypos: true });
+    let carry: { understood: Understanding; carried: boolean };
+    if (work.length === 0 && followingOn) {
+      own = withEntities(own, followingOn.referents);
+      // With its pronouns read, a follow-up may ask all it needs ("who is he?" -> "who is Ali Khamenei?").
+      const standsAlone = followingOn.referents.length > 0 && !followingOn.fragment && !followingOn.correction;
+      carry = standsAlone
+        ? { understood: own, carried: false }
+        : carryOver(followingOn.earlier, own, asked, isPlace, { leans: true, fragment: followingOn.fragment, correction: followingOn.correction, namesPeople: language.namesPeople });
+    } else {
+      // A first question that points at "this" and names nothing ("What set this off?") is about the story itself.
+      const earlier = work[work.length - 1]?.understood ?? (refersBack(asked, (word) => language.partsOfSpeech(word).has("n")) ? parts.storyTopic : undefined);
+      carry = earlier ? carryOver(earlier, own, asked, isPlace, { sameMessage: work.length > 0 }) : { understood: own, carried: false };
+    }
+    const { understood, carried } = carry;
     // Candidates below the score worth suggesting never change the decision.
     const ranked = rankFacts(understood, index, language.places, { minScore: ENGINE_CONFIG.minScoreToSuggest });
     // Stay with the earlier question's fact only if it speaks of this one's own words ("how many
     // were killed" after "When did Hamas attack Israel?"), not of new ones ("and what do critics say?").
     const before = work[work.length - 1]?.decision;
+    const beforeFact = before?.status === "answered" ? before.best.factIndex : work.length === 0 && carried ? followingOn?.answeredWith : undefined;
     const ownWords = own.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
-    const stays = before?.status === "answered" && ownWords.every((term) => factUses(index, term, before.best.factIndex));
-    const decision = decide(understood, ranked, parts.decisions, stays && before?.status === "answered" ? { preferFact: before.best.factIndex } : {});
+    const stays = beforeFact !== undefined && ownWords.every((term) => factUses(index, term, beforeFact));
+    const decision = decide(understood, ranked, parts.decisions, stays ? { preferFact: beforeFact } : {});
     const entry: QuestionWork = { text: asked, understood, carried, ranked, decision };
     // "Who is Bashar al-Assad?": a bare name no fact is about is answered from the entity catalogue.
     const [entityId] = understood.entities;
@@ -176,6 +213,20 @@ function yesNoOf(question: string, decision: Extract<Decision, { status: "answer
   const candidate = candidateOf(deciding);
   if (!candidate || !claims.every(firm) || !claims.every((claim) => claim.deciding?.fact === deciding || claim.findings.some((finding) => finding.fact === deciding && finding.outcome === "match"))) return undefined;
   return { answer: "yes", factIndex: candidate.factIndex, candidate };
+}
+
+/** The question with entities its pronouns stood for added, as if it had named them. */
+function withEntities(understood: Understanding, entityIds: readonly string[]): Understanding {
+  const added = entityIds.filter((entityId) => !understood.entities.includes(entityId));
+  if (added.length === 0) return understood;
+  const terms = added.map((entityId) => `@${entityId}`);
+  const asked = terms.map((term) => ({ word: term, term, known: true, expansions: [], specific: true }));
+  return {
+    ...understood,
+    terms: [...understood.terms, ...terms],
+    entities: [...understood.entities, ...added],
+    ...(understood.question ? { question: { ...understood.question, asked: [...understood.question.asked, ...asked] } } : {}),
+  };
 }
 
 /** The statement a yes/no question asks about: its opening verb and its tag ("or not", "yet") dropped. */

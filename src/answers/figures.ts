@@ -63,9 +63,21 @@ const relationOf = (before: string): ClaimDate["relation"] => {
   return "during";
 };
 
-/** Dates in the text ("October 7", "Oct. 17, 2023", "7 October", "January 2020", "in 2011", "december"), and the text with them removed. */
-export function extractDates(text: string): { dates: ClaimDate[]; rest: string } {
+/** Where a date was written in the text: [start, end) in characters. */
+export interface DateSpan {
+  date: ClaimDate;
+  start: number;
+  end: number;
+}
+
+/**
+ * Dates in the text ("October 7", "Oct. 17, 2023", "7 October", "January 2020", "in 2011",
+ * "december"), where each was written, and the text with them blanked out (same length, so a
+ * span found later still points into the text).
+ */
+export function extractDates(text: string): { dates: ClaimDate[]; spans: DateSpan[]; rest: string } {
   const dates: ClaimDate[] = [];
+  const spans: DateSpan[] = [];
   let rest = text.toLowerCase();
   const patterns: [RegExp, (m: RegExpExecArray) => ClaimDate][] = [
     [new RegExp(`\\b${MONTH_PATTERN}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "g"), (m) => ({ month: monthNumber(m[1]!), day: Number(m[2]), ...(m[3] ? { year: Number(m[3]) } : {}) })],
@@ -84,11 +96,15 @@ export function extractDates(text: string): { dates: ClaimDate[]; rest: string }
       // The word that bounds the date is before it, or leads the match ("in 2011", "since december").
       const lead = /^(since|from|before|after|by|until|in|during|over|through(?:out)?|end of)\b/.exec(match[0])?.[1];
       const relation = relationOf(lead ? `${lead} ` : rest.slice(0, offset));
-      dates.push(relation ? { ...date, relation } : date);
-      return " ";
+      const dated = relation ? { ...date, relation } : date;
+      dates.push(dated);
+      // A leading "in" or "since" is the date's relation, not the date: the span starts after it.
+      const leadLength = lead ? /^\S+(?:\s+of)?\s+/.exec(match[0])![0].length : 0;
+      spans.push({ date: dated, start: offset + leadLength, end: offset + match[0].length });
+      return " ".repeat(match[0].length);
     });
   }
-  return { dates, rest };
+  return { dates, spans, rest };
 }
 
 /** Numbers with the qualifier before them: "about 900", "at least 60", "three times", "five dozen", "dozens". */

@@ -23,6 +23,8 @@ export interface AnswerResult {
   asOf: string | null;
   /** Questions to ask next: follow-ups after an answer, the choices of a clarification, or what it can answer instead. */
   suggestions: string[];
+  /** In a conversation, how a follow-up was read ("how many attacks in Syria?"); the answer says it first. */
+  readAs?: string;
 }
 
 export type Verdict = "supported" | "contradicted" | "not_enough_info";
@@ -36,6 +38,8 @@ export interface ClaimVerdict {
 }
 
 export interface CheckResult extends Omit<ClaimVerdict, "claim"> {
+  /** In a conversation, the whole claim a follow-up was read as ("there were 32 attacks in Syria"). */
+  readAs?: string;
   /** One verdict per claim when the text holds several; the overall verdict above combines them. */
   claims: ClaimVerdict[];
 }

@@ -25,6 +25,8 @@ export interface LexicalResource {
   mostlyVerb?(word: string): boolean;
   /** Does the word name a concrete thing or a person (an embassy, a cost, a leader), as a noun? */
   namesAThing?(word: string): boolean;
+  /** Does the word's first sense as a noun name a person or a group of people ("critics", "officials")? */
+  namesPeople?(word: string): boolean;
 }
 
 /**

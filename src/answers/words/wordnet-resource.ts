@@ -80,6 +80,12 @@ export function wordNetResource(wordNet: WordNet): LexicalResource {
       const verb = forms.find((form) => form.pos === "v");
       return !verb || entry.senses.length >= wordNet.lookup(verb.lemma, "v")!.senses.length;
     },
+    namesPeople(word) {
+      const noun = baseForms(word, wordNet).find((form) => form.pos === "n");
+      if (!noun) return false;
+      const kind = wordNet.synset("n", wordNet.lookup(noun.lemma, "n")!.senses[0]!).kind;
+      return kind === "noun.person" || kind === "noun.group";
+    },
     partsOfSpeech(word) {
       const words = word.split(" ");
       const forms = words.length > 1 ? phraseBaseForms(words, wordNet) : baseForms(word, wordNet);

@@ -1,0 +1,289 @@
+// How a message in a conversation relates to the turn before it. It may stand on its own (a fresh
+// question, answered as if nothing came before), lean on the last question ("and in Syria?",
+// "why?", "who is he?"), correct it ("no, I meant the attacks"), pick one of a clarify's choices
+// ("the troops", "2"), ask for the evidence ("source?", "quote it") or for more ("tell me more"),
+// or follow up a fact check ("and in Syria?" after "check there were 32 attacks in Iraq").
+// Pure: the message, what the conversation holds and the engine's language in; a reading out.
+import { wordTokens } from "../knowledge/text-folding.js";
+import { extractDates, extractOrdinal } from "./figures.js";
+import type { AnswerStatus } from "./types.js";
+import { understand, type Mention, type Understanding } from "./understand.js";
+import type { Language } from "./words/language.js";
+
+/** What a conversation keeps between turns: plain JSON, so a shared store can hold it. */
+export interface ConversationContext {
+  /** Which came last: a question or a fact check. */
+  last: "ask" | "check";
+  question?: LastQuestion;
+  /** The last claim checked, as read (a follow-up claim is read into a whole one). */
+  claim?: string;
+}
+
+export interface LastQuestion {
+  /** The question as read: as typed, or how a follow-up was read. */
+  text: string;
+  understood: Understanding;
+  status: AnswerStatus;
+  /** The facts answered with, or a clarify's choices, in order. */
+  factIds: string[];
+  /** Every fact given so far in this conversation: "tell me more" gives another. */
+  shown: string[];
+  /** Who "he" or "she" is: the people the answer brought up, then those the question named. */
+  people: string[];
+  /** Who "they" are: groups, likewise. */
+  groups: string[];
+  /** What "it" is: the things and places the question named. */
+  things: string[];
+}
+
+export type FollowUp =
+  /** Stands on its own: answered as if nothing came before. */
+  | { act: "fresh"; text: string }
+  /**
+   * Leans on the last question. `text` is the message (a correction's marker dropped); `fragment`:
+   * no question of its own ("and in Syria?"); `correction`: it replaces part of the last question;
+   * `referents`: the entities its pronouns stand for ("he" -> al-sudani).
+   */
+  | { act: "follow-up"; text: string; fragment: boolean; correction: boolean; referents: string[] }
+  /** A clarify's choice by its number or position ("2", "the second one"). */
+  | { act: "choice"; factId: string }
+  /** "source?", "quote it", "show me the passage": the last answer's evidence. */
+  | { act: "evidence" }
+  /** "tell me more", "anything else?": another fact on the same subject. */
+  | { act: "more" }
+  /** A claim to check: one the message makes, or the last claim with what the message changes. */
+  | { act: "claim"; claim: string; readAs?: string };
+
+/** Words that ask for the evidence of the last answer. */
+const EVIDENCE = new Set(["source", "sources", "sourced", "quote", "quotes", "quoted", "passage", "citation", "citations", "cite", "evidence", "proof", "wording", "verbatim", "link"]);
+/** Words that ask for more of the same. */
+const MORE = new Set(["more", "else", "detail", "details", "elaborate", "continue", "further", "expand", "info", "information", "context"]);
+/** Words of a request that say nothing of what is asked. */
+const REQUEST = new Set(["tell", "show", "give", "share", "send", "me", "us", "please", "pls", "plz", "thanks", "exact", "full", "actual", "original", "go", "on", "can", "could", "you", "the", "a", "any", "anything", "some", "what", "is", "it", "that", "this", "there", "where", "say", "says", "said", "does", "do", "for", "of", "about"]);
+
+const QUESTION_WORDS = new Set(["what", "whats", "who", "whos", "whom", "whose", "when", "where", "why", "how", "which"]);
+const OPENING_VERBS = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "isnt", "arent", "wasnt", "didnt", "hasnt", "havent"]);
+
+/** What leads a follow-up without being part of it: "and", "what about", "same for". */
+const FOLLOW_LEAD = /^\s*(?:(?:and|or|but|so|ok|okay|also|then|now)\b[\s,]*)*(?:(?:what|how)\s+about\b|same\s+(?:question\s+)?for\b|as\s+for\b|and\s+for\b)?[\s,:]*/i;
+/** How a correction opens or ends: "no, ...", "sorry, I meant ...", "..., actually". */
+const CORRECTION_LEAD = /^\s*(?:(?:no|nope|nah|sorry|oops|wait|hmm|actually|rather|correction|i\s+mean[t]?|meant)\b[\s,.!:;-]*)+/i;
+const CORRECTION_END = /[\s,]*\b(?:i\s+mean[t]?|actually|instead|rather)\s*[.!?]*\s*$/i;
+/** "not Syria, Iraq": the part before the comma is what is taken back. */
+const NOT_THIS_BUT = /^\s*not\s+[^,]+,\s*(?:but\s+)?(?:in\s+)?/i;
+
+const PERSONAL = /\b(he|him|his|she|her|hers)\b/i;
+const PLURAL = /\b(they|them|their|theirs)\b/i;
+const NEUTER = /\b(it|its)\b/i;
+
+/** What the message does in the conversation, given what the conversation holds. */
+export function readFollowUp(message: string, context: ConversationContext | undefined, language: Language): FollowUp {
+  const text = message.trim();
+  if (!context) return { act: "fresh", text };
+  const tokens = wordTokens(text);
+
+  if (context.last === "check" && context.claim && !asksAQuestion(tokens)) return { act: "claim", ...followUpClaim(context.claim, text, language) };
+
+  const last = context.question;
+  if (!last) return { act: "fresh", text };
+  const request = tokens.filter((token) => !REQUEST.has(token) && !language.stopwords.has(token));
+  if (last.status === "answered" && request.length > 0 && request.every((token) => EVIDENCE.has(token))) return { act: "evidence" };
+  if (last.status === "answered" && (request.length > 0 ? request.every((token) => MORE.has(token)) : tokens.includes("more") || tokens.includes("else"))) return { act: "more" };
+
+  if (last.status === "clarify") {
+    const picked = pickedChoice(tokens, last.factIds.length);
+    if (picked !== undefined) return { act: "choice", factId: last.factIds[picked]! };
+  }
+
+  const corrected = withoutCorrection(text);
+  const correction = corrected !== text && corrected.length > 0;
+  const own = correction ? corrected : text;
+  const understood = understand(own, language, { correctTypos: true });
+  const referents = referentsOf(own, understood, last);
+  const fragment = isFragment(own, understood, language);
+  // After a clarify, whatever the message says is read as a choice among its readings.
+  if (fragment || correction || last.status === "clarify" || referents.length > 0 || leansOnLast(understood, own)) {
+    return { act: "follow-up", text: own, fragment, correction, referents };
+  }
+  return { act: "fresh", text };
+}
+
+/** A wh-word, or an opening verb with a question mark ("is that right?"): a question, not a claim. */
+function asksAQuestion(tokens: readonly string[]): boolean {
+  const lead = tokens.findIndex((token) => !/^(and|so|but|ok|okay|then|also|now)$/.test(token));
+  const first = tokens[lead];
+  if (first === undefined) return false;
+  if (first === "what" && tokens[lead + 1] === "about") return false; // "what about Iraq?" changes the claim
+  return QUESTION_WORDS.has(first) || (OPENING_VERBS.has(first) && !PLURAL.test(first));
+}
+
+/** "2", "#2", "the second one", "option 1": a choice among `count` by its position. */
+function pickedChoice(tokens: readonly string[], count: number): number | undefined {
+  const content = tokens.filter((token) => !/^(the|one|option|number|no|choice|#|please|pls|that|i|mean|meant)$/.test(token));
+  if (content.length !== 1) return undefined;
+  const word = content[0]!;
+  const position = /^\d$/.test(word) ? Number(word) : extractOrdinal([word]) === "last" ? count : (extractOrdinal([word]) as number | undefined);
+  return position !== undefined && position >= 1 && position <= count ? position - 1 : undefined;
+}
+
+/** The message without the words that mark it as a correction ("no, I meant the attacks" -> "the attacks"). */
+export function withoutCorrection(text: string): string {
+  return text.replace(CORRECTION_LEAD, "").replace(CORRECTION_END, "").replace(NOT_THIS_BUT, "").trim();
+}
+
+/**
+ * A fragment asks nothing of its own: no question word, no opening verb, no verb at all ("and in
+ * Syria?", "the second?", "Attacks.", "in the hospital explosion"). It means the last question,
+ * with what it names changed or added.
+ */
+export function isFragment(text: string, understood: Understanding, language: Language): boolean {
+  const tokens = wordTokens(text.replace(FOLLOW_LEAD, ""));
+  if (tokens.length === 0) return false;
+  if (QUESTION_WORDS.has(tokens[0]!) || OPENING_VERBS.has(tokens[0]!)) return false;
+  const named = new Set((understood.question?.mentions ?? []).flatMap((mention) => (understood.question?.tokens ?? []).slice(mention.start, mention.end)));
+  return !tokens.some((token) => !named.has(token) && !language.stopwords.has(token) && language.mostlyVerb(token));
+}
+
+/** A question with at most one word of its own and nothing named, which points back ("what was hit?", "why then?"). */
+function leansOnLast(understood: Understanding, text: string): boolean {
+  const own = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
+  if (understood.entities.length > 0 || understood.elsewhere.length > 0) return false;
+  if (own.length === 0) return true;
+  const tokens = wordTokens(text);
+  return own.length <= 1 && (tokens.some((token) => /^(that|this|then|there|it|they|them|he|him|she|her|those|these|else|after|afterwards|before)$/.test(token)) || tokens.length <= 3);
+}
+
+/** The entities the message's pronouns stand for, when it doesn't name them itself. */
+function referentsOf(text: string, understood: Understanding, last: LastQuestion): string[] {
+  const named = new Set(understood.entities);
+  const referents: string[] = [];
+  const add = (candidates: readonly string[]) => {
+    const first = candidates.find((entityId) => !named.has(entityId));
+    if (first && !candidates.some((entityId) => named.has(entityId))) referents.push(first);
+  };
+  if (PERSONAL.test(text)) add(last.people);
+  if (PLURAL.test(text)) add(last.groups);
+  if (NEUTER.test(text) && !/\b(it|its)\s+(happen|start|begin|end|take)/i.test(text)) add(last.things);
+  return referents;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading one text through another: "and in Syria?" said of "how many attacks since Oct. 17?"
+
+/** A place in a text where something was named: a name, a date or an ordinal, [start, end) in characters. */
+interface Piece {
+  kind: "place" | "name" | "date" | "ordinal";
+  entityId?: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The earlier text with what the later one names put in place of what it named of the same kind
+ * (a place for a place, a name for a name, a date for a date, an ordinal for an ordinal); what has
+ * no counterpart is added at the end. Undefined when the later text names nothing.
+ */
+export function readThrough(earlier: string, later: string, language: Language, isPlace: (entityId: string) => boolean): string | undefined {
+  const laterText = later.replace(FOLLOW_LEAD, "").replace(/[?.!\s]+$/, "");
+  const from = piecesOf(earlier, language, isPlace);
+  const to = piecesOf(laterText, language, isPlace);
+  if (to.length === 0) return undefined;
+  const replacements: { start: number; end: number; text: string }[] = [];
+  const appended: string[] = [];
+  const used = new Set<Piece>();
+  for (const piece of to) {
+    const written = laterText.slice(piece.start, piece.end);
+    const sameKind = from.filter((old) => old.kind === piece.kind && !used.has(old));
+    if (sameKind.length === 0) {
+      // A place or a date comes with its preposition ("in Syria", "on Nov. 8"): keep what led it.
+      const lead = /\b(in|on|at|since|from|before|after|by|during|for|of|about)\s+(?:the\s+)?$/i.exec(laterText.slice(0, piece.start))?.[0] ?? (piece.kind === "place" ? "in " : piece.kind === "date" ? "on " : "");
+      appended.push(`${lead}${written}`);
+      continue;
+    }
+    // The first of its kind takes the new one's place; the others of its kind go, with the "and" before them.
+    sameKind.forEach((old, i) => {
+      used.add(old);
+      replacements.push({ start: old.start, end: old.end, text: i === 0 ? written : "" });
+    });
+  }
+  let result = earlier;
+  for (const { start, end, text } of replacements.sort((a, b) => b.start - a.start)) {
+    const before = text === "" ? result.slice(0, start).replace(/\s*(?:,|\band\b|\bor\b|&)\s*$/i, "") : result.slice(0, start);
+    result = before + text + result.slice(end);
+  }
+  result = result.replace(/\s{2,}/g, " ").trim();
+  if (appended.length > 0) {
+    const end = /[?.!]+$/.exec(result)?.[0] ?? "";
+    result = `${result.slice(0, result.length - end.length).trimEnd()} ${appended.join(" ")}${end}`;
+  }
+  return result;
+}
+
+/** The names, dates and ordinals of a text, where they were written. */
+function piecesOf(text: string, language: Language, isPlace: (entityId: string) => boolean): Piece[] {
+  const pieces: Piece[] = extractDates(text).spans.map((span) => ({ kind: "date" as const, start: span.start, end: span.end }));
+  const inDate = (start: number) => pieces.some((piece) => start >= piece.start && start < piece.end);
+  const words = wordsWithOffsets(text);
+  const understood = understand(text, language, { correctTypos: true });
+  const reading = understood.question;
+  for (const mention of reading?.mentions ?? []) {
+    const at = findSequence(words, reading!.tokens.slice(mention.start, mention.end));
+    if (!at || inDate(at.start)) continue;
+    pieces.push({ kind: placeOf(mention, isPlace) ? "place" : "name", entityId: mention.entityId, ...at });
+  }
+  // Places the sources don't cover ("Jordan") are names too: "and Jordan?" after a claim about Syria.
+  for (const place of understood.elsewhere) {
+    const at = findSequence(words, wordTokens(place.replace(/^!/, "")));
+    if (at && !inDate(at.start)) pieces.push({ kind: "place", ...at });
+  }
+  for (const word of words) {
+    if (extractOrdinal([word.token]) !== undefined && !inDate(word.start)) pieces.push({ kind: "ordinal", start: word.start, end: word.end });
+  }
+  return pieces.sort((a, b) => a.start - b.start);
+}
+
+const placeOf = (mention: Mention, isPlace: (entityId: string) => boolean) => !mention.metonym && isPlace(mention.entityId);
+
+interface Word {
+  token: string;
+  start: number;
+  end: number;
+}
+
+/** The text's word tokens (as wordTokens folds them) with where each was written. */
+function wordsWithOffsets(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(/\d{1,3}(?:,\d{3})+|(?:\p{L}\.){2,}|[\p{L}\p{N}#&'\u2019]+/gu)) {
+    const start = match.index!;
+    const folded = wordTokens(match[0]);
+    for (const token of folded) words.push({ token, start, end: start + match[0].length });
+  }
+  return words;
+}
+
+/** Where a run of tokens occurs among the words, as characters. */
+function findSequence(words: readonly Word[], tokens: readonly string[]): { start: number; end: number } | undefined {
+  if (tokens.length === 0) return undefined;
+  for (let i = 0; i + tokens.length <= words.length; i++) {
+    if (tokens.every((token, j) => words[i + j]!.token === token)) return { start: words[i]!.start, end: words[i + tokens.length - 1]!.end };
+  }
+  return undefined;
+}
+
+/**
+ * A follow-up to a fact check, as a whole claim. A fragment ("and in Syria?", "what about Iraq?")
+ * or a clause that points back and says little else ("it happened in 2019", "and the second was on
+ * Nov. 10") changes the last claim; a clause of its own ("and it led to calls for US troops to
+ * leave") is checked as it stands, without its leading "and".
+ */
+function followUpClaim(earlier: string, text: string, language: Language): { claim: string; readAs?: string } {
+  const own = text.replace(FOLLOW_LEAD, "").replace(/[?]+$/, "").trim();
+  const understood = understand(own, language, { correctTypos: true });
+  const content = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
+  const pointsBack = /^(it|that|this|they|he|she|the\s+\w+)\b/i.test(own);
+  if (isFragment(own, understood, language) || (pointsBack && content.length <= 1)) {
+    const claim = readThrough(earlier, own, language, (entityId) => language.places.has(entityId));
+    if (claim) return { claim, readAs: claim };
+  }
+  return { claim: own };
+}
