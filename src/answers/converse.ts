@@ -10,7 +10,7 @@ import { citationView, composeAnswers, factAnswer, noAnswer } from "./compose.js
 import { ENGINE_CONFIG } from "./config.js";
 import { workThrough, type EngineParts, type FollowingOn, type QuestionWork } from "./engine.js";
 import { explainWork } from "./explain.js";
-import { readFollowUp, readThrough, type ConversationContext, type LastQuestion } from "./follow-up.js";
+import { readFollowUp, readThrough, type ConversationContext, type FollowUp, type LastQuestion } from "./follow-up.js";
 import { cleanChatText } from "./normalize.js";
 import { rankFacts } from "./retrieve.js";
 import type { AnswerResult, CheckResult } from "./types.js";
@@ -51,26 +51,24 @@ export function converse(message: string, context: ConversationContext | undefin
     case "claim":
       return checkTurn(followUp.claim, followUp.readAs, context, parts);
     case "evidence":
-      return evidenceTurn(text, last!, parts);
+      return evidenceTurn(text, followUp.on, parts);
     case "more":
-      return moreTurn(text, last!, parts);
+      return moreTurn(text, followUp.on, parts);
     case "choice": {
       const factIndex = parts.index.facts.findIndex((entry) => entry.fact.id === followUp.factId);
       const result = factAnswer({ factIndex, score: 1 }, parts);
       const question = parts.index.facts[factIndex]!.fact.questions[0]!;
-      return answered(text, withReading(result, question), lastQuestion(question, [work(question, parts)], result, last, parts));
+      return answered(text, withReading(result, question), lastQuestion(question, [work(question, parts)], result, last, parts), context);
     }
     case "fresh":
-      return askTurn(text, text, undefined, last, parts);
-    case "follow-up": {
-      const answeredWith = last!.status === "answered" ? parts.index.facts.findIndex((entry) => entry.fact.id === last!.factIds[0]) : -1;
-      const followingOn = { earlier: last!.understood, fragment: followUp.fragment, correction: followUp.correction, referents: followUp.referents, ...(answeredWith >= 0 ? { answeredWith } : {}) };
-      return askTurn(text, followUp.text, followingOn, last, parts);
-    }
+      return askTurn(text, text, undefined, context, parts);
+    case "follow-up":
+      return askTurn(text, followUp.text, followingOnOf(followUp, parts), context, parts, followUp.on);
   }
 }
 
-function askTurn(message: string, text: string, followingOn: FollowingOn | undefined, last: LastQuestion | undefined, parts: EngineParts): ConversationTurn {
+function askTurn(message: string, text: string, followingOn: FollowingOn | undefined, context: ConversationContext | undefined, parts: EngineParts, on?: LastQuestion): ConversationTurn {
+  const last = on ?? context?.question;
   // A follow-up that reads as a whole question ("and in Syria?" -> "how many attacks in Syria?",
   // "who is he?" -> "who is Ali Khamenei?") is answered as that question, so the reply's reading is
   // exactly what was answered; one that doesn't is understood with what it leaves out carried over.
@@ -79,13 +77,21 @@ function askTurn(message: string, text: string, followingOn: FollowingOn | undef
   const result = composeAnswers(work, parts);
   const carried = reading && (reading.exact || work[0]?.carried);
   const shown = carried ? withReading(result, reading.text, reading.exact) : result;
-  return answered(message, shown, lastQuestion(reading?.exact ? reading.text : text, work, result, last, parts));
+  return answered(message, shown, lastQuestion(reading?.exact ? reading.text : text, work, result, last, parts), context);
 }
 
-const answered = (question: string, result: AnswerResult, question_: LastQuestion): ConversationTurn => ({
-  reply: { kind: "answer", question, result },
-  context: { last: "ask", question: question_ },
-});
+function followingOnOf(followUp: Extract<FollowUp, { act: "follow-up" }>, parts: EngineParts): FollowingOn {
+  const { on } = followUp;
+  const answeredWith = on.status === "answered" ? parts.index.facts.findIndex((entry) => entry.fact.id === on.factIds[0]) : -1;
+  return { earlier: on.understood, fragment: followUp.fragment, correction: followUp.correction, referents: followUp.referents, ...(answeredWith >= 0 ? { answeredWith } : {}) };
+}
+
+/** An answer's turn: the question remembered, and the last answered one kept behind a refusal. */
+function answered(message: string, result: AnswerResult, question: LastQuestion, context: ConversationContext | undefined): ConversationTurn {
+  const before = context?.question?.status === "answered" ? context.question : context?.answered;
+  const answeredBefore = question.status === "no_answer" && before ? { answered: before } : {};
+  return { reply: { kind: "answer", question: message, result }, context: { last: "ask", question, ...answeredBefore } };
+}
 
 /** What the conversation remembers of a question: how it was read and understood, and what answered it. */
 function lastQuestion(text: string, work: readonly QuestionWork[], result: AnswerResult, before: LastQuestion | undefined, parts: EngineParts): LastQuestion {
@@ -143,7 +149,7 @@ const OPENING = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|
 
 /** "why?" said of "did the US hit anything in Iraq?": "why did the US hit anything in Iraq?". */
 function withQuestionWord(earlier: string, text: string): string | undefined {
-  const bare = /^\s*(?:and\s+|so\s+|but\s+)?((?:how\s+many\s+times|how\s+(?:many|much|long|often)|what|which|who|whom|whose|when|where|why|how))(?:\s+(?:then|exactly))?\s*[?.!]*\s*$/i.exec(text);
+  const bare = /^\s*(?:and\s+|so\s+|but\s+)?((?:(?:by|according\s+to|for|from|to|with|since|until|till)\s+)?(?:how\s+many\s+times|how\s+(?:many|much|long|often)|what|which|who|whom|whose|when|where|why|how))(?:\s+(?:then|exactly))?\s*[?.!]*\s*$/i.exec(text);
   if (!bare) return undefined;
   const word = bare[1]!.toLowerCase();
   if (WH_AND_VERB.test(earlier)) return earlier.replace(WH_AND_VERB, word);
@@ -214,11 +220,12 @@ export function explainTurn(message: string, context: ConversationContext | unde
   const text = cleanChatText(message);
   const followUp = explicitClaim(text) ? ({ act: "claim" } as const) : readFollowUp(text, context, parts.language);
   const lines = [`read as: ${JSON.stringify(followUp)}`];
-  if (followUp.act === "fresh" || followUp.act === "follow-up") {
-    const last = context!?.question;
-    const answeredWith = last?.status === "answered" ? parts.index.facts.findIndex((entry) => entry.fact.id === last.factIds[0]) : -1;
-    const followingOn = followUp.act === "follow-up" ? { earlier: last!.understood, fragment: followUp.fragment, correction: followUp.correction, referents: followUp.referents, ...(answeredWith >= 0 ? { answeredWith } : {}) } : undefined;
-    lines.push(explainWork(workThrough(followUp.text, parts, followingOn), parts));
+  if (followUp.act === "fresh") lines.push(explainWork(workThrough(followUp.text, parts), parts));
+  if (followUp.act === "follow-up") {
+    const followingOn = followingOnOf(followUp, parts);
+    const reading = readingOf(followUp.text, followUp.on, followingOn, parts);
+    lines.push(`reading: ${reading.exact ? "answered as" : "a follow-up to"} "${reading.text}"`);
+    lines.push(explainWork(reading.exact ? workThrough(reading.text, parts) : workThrough(followUp.text, parts, followingOn), parts));
   }
   return lines.join("\n");
 }

@@ -15,6 +15,11 @@ export interface ConversationContext {
   /** Which came last: a question or a fact check. */
   last: "ask" | "check";
   question?: LastQuestion;
+  /**
+   * The last question answered, when the last one wasn't: a refusal adds nothing to lean on, so
+   * after "What was his name?" (not in the sources) "What was he doing?" still means the contractor.
+   */
+  answered?: LastQuestion;
   /** The last claim checked, as read (a follow-up claim is read into a whole one). */
   claim?: string;
 }
@@ -44,13 +49,13 @@ export type FollowUp =
    * no question of its own ("and in Syria?"); `correction`: it replaces part of the last question;
    * `referents`: the entities its pronouns stand for ("he" -> al-sudani).
    */
-  | { act: "follow-up"; text: string; fragment: boolean; correction: boolean; referents: string[] }
+  | { act: "follow-up"; on: LastQuestion; text: string; fragment: boolean; correction: boolean; referents: string[] }
   /** A clarify's choice by its number or position ("2", "the second one"). */
   | { act: "choice"; factId: string }
   /** "source?", "quote it", "show me the passage": the last answer's evidence. */
-  | { act: "evidence" }
+  | { act: "evidence"; on: LastQuestion }
   /** "tell me more", "anything else?": another fact on the same subject. */
-  | { act: "more" }
+  | { act: "more"; on: LastQuestion }
   /** A claim to check: one the message makes, or the last claim with what the message changes. */
   | { act: "claim"; claim: string; readAs?: string };
 
@@ -84,26 +89,27 @@ export function readFollowUp(message: string, context: ConversationContext | und
 
   if (context.last === "check" && context.claim && !asksAQuestion(tokens)) return { act: "claim", ...followUpClaim(context.claim, text, language) };
 
-  const last = context.question;
+  const corrected = withoutCorrection(text);
+  const correction = corrected !== text && corrected.length > 0;
+  // A correction corrects the last question; anything else leans on the last one answered.
+  const last = context.question?.status === "no_answer" && !correction && context.answered ? context.answered : context.question;
   if (!last) return { act: "fresh", text };
   const request = tokens.filter((token) => !REQUEST.has(token) && !language.stopwords.has(token));
-  if (last.status === "answered" && request.length > 0 && request.every((token) => EVIDENCE.has(token))) return { act: "evidence" };
-  if (last.status === "answered" && (request.length > 0 ? request.every((token) => MORE.has(token)) : tokens.includes("more") || tokens.includes("else"))) return { act: "more" };
+  if (last.status === "answered" && request.length > 0 && request.every((token) => EVIDENCE.has(token))) return { act: "evidence", on: last };
+  if (last.status === "answered" && (request.length > 0 ? request.every((token) => MORE.has(token)) : tokens.includes("more") || tokens.includes("else"))) return { act: "more", on: last };
 
   if (last.status === "clarify") {
     const picked = pickedChoice(tokens, last.factIds.length);
     if (picked !== undefined) return { act: "choice", factId: last.factIds[picked]! };
   }
 
-  const corrected = withoutCorrection(text);
-  const correction = corrected !== text && corrected.length > 0;
   const own = correction ? corrected : text;
   const understood = understand(own, language, { correctTypos: true });
   const referents = referentsOf(own, understood, last);
   const fragment = isFragment(own, understood, language);
   // After a clarify, whatever the message says is read as a choice among its readings.
   if (fragment || correction || last.status === "clarify" || referents.length > 0 || leansOnLast(understood, own)) {
-    return { act: "follow-up", text: own, fragment, correction, referents };
+    return { act: "follow-up", on: last, text: own, fragment, correction, referents };
   }
   return { act: "fresh", text };
 }
@@ -150,7 +156,7 @@ function leansOnLast(understood: Understanding, text: string): boolean {
   if (understood.entities.length > 0 || understood.elsewhere.length > 0) return false;
   if (own.length === 0) return true;
   const tokens = wordTokens(text);
-  return own.length <= 1 && (tokens.some((token) => /^(that|this|then|there|it|they|them|he|him|she|her|those|these|else|after|afterwards|before)$/.test(token)) || tokens.length <= 3);
+  return own.length <= 1 && (tokens.some((token) => /^(that|this|then|there|it|its|they|them|their|he|him|his|she|her|those|these|else|after|afterwards|before)$/.test(token)) || tokens.length <= 3);
 }
 
 /** The entities the message's pronouns stand for, when it doesn't name them itself. */

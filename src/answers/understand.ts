@@ -308,7 +308,7 @@ function readQuestion(
     asksHowLong: / how long /.test(joined),
     asksExactDay: / (what|which|exact|precise|specific) (day|date) | exactly when | (on|to) the day /.test(joined),
     asksNow: / (now|currently|today|presently|nowadays|at present|these days|right now) /.test(joined),
-    asksName: / (the|his|her|their|its) names? of | what names? | whats? (\w+ )?names? | names? of the | (is|are|was|were) (it|they|he|she) called | named what /.test(joined),
+    asksName: / (the|his|her|their|its) names? of | what names? | whats? (\w+ ){0,2}names? | names? of the | (is|are|was|were) (it|they|he|she) called | named what /.test(joined),
     asksWhatWasSaid: tokens.some((token) => language.isSpeechVerb(token)),
     unknownNames: distinct(unknownNames),
     countedTerms,
