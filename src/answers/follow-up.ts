@@ -108,7 +108,7 @@ export function readFollowUp(message: string, context: ConversationContext | und
   const referents = referentsOf(own, understood, last);
   const fragment = isFragment(own, understood, language);
   // After a clarify, whatever the message says is read as a choice among its readings.
-  if (fragment || correction || last.status === "clarify" || referents.length > 0 || leansOnLast(understood, own)) {
+  if (fragment || correction || last.status === "clarify" || referents.length > 0 || leansOnLast(understood, own, language)) {
     return { act: "follow-up", on: last, text: own, fragment, correction, referents };
   }
   return { act: "fresh", text };
@@ -150,13 +150,33 @@ export function isFragment(text: string, understood: Understanding, language: La
   return !tokens.some((token) => !named.has(token) && !language.stopwords.has(token) && language.mostlyVerb(token));
 }
 
-/** A question with at most one word of its own and nothing named, which points back ("what was hit?", "why then?"). */
-function leansOnLast(understood: Understanding, text: string): boolean {
+/**
+ * A question that points back ("why then?", "who made that claim?", "what was he doing?"), or
+ * asks nothing of its own ("what was hit?", "how many were in Iraq?"), leans on the last one.
+ */
+function leansOnLast(understood: Understanding, text: string, language: Language): boolean {
   const own = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
-  if (understood.entities.length > 0 || understood.elsewhere.length > 0) return false;
-  if (own.length === 0) return true;
-  const tokens = wordTokens(text);
-  return own.length <= 1 && (tokens.some((token) => /^(that|this|then|there|it|its|they|them|their|he|him|his|she|her|those|these|else|after|afterwards|before)$/.test(token)) || tokens.length <= 3);
+  if (pointsBack(wordTokens(text), language)) return true;
+  if (understood.elsewhere.length > 0) return false;
+  // "how many were in Iraq?": a count of nothing named.
+  if (understood.type === "count" && own.length === 0) return true;
+  if (understood.entities.length > 0) return false;
+  return own.length === 0 || (own.length <= 1 && wordTokens(text).length <= 3);
+}
+
+/** Words that point back at what was said before. */
+const POINTS_BACK = new Set(["that", "this", "then", "there", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "those", "these", "else", "afterwards", "afterward", "same"]);
+const BE = new Set(["is", "are", "was", "were", "be", "been"]);
+
+/** Does a word point back: not "there" after "is" ("were there"), nor "that" after a verb of speech ("said that")? */
+function pointsBack(tokens: readonly string[], language: Language): boolean {
+  return tokens.some((token, i) => {
+    if (!POINTS_BACK.has(token)) return false;
+    const before = tokens[i - 1] ?? "";
+    if (token === "there" && BE.has(before)) return false;
+    if (token === "that" && (language.isSpeechVerb(before) || language.mostlyVerb(before))) return false;
+    return true;
+  });
 }
 
 /** The entities the message's pronouns stand for, when it doesn't name them itself. */
