@@ -81,6 +81,9 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
     if (failure) rejected.push({ candidate, ...failure });
     else passing.push(candidate);
   }
+  // "how many in Syria?", "how many were killed?": a count of nothing named, where the sources count several things.
+  const counts = vagueCount(question, ranked, context);
+  if (counts.length > 1) return { status: "clarify", options: counts.slice(0, ENGINE_CONFIG.clarifyChoices), rejected };
   // "what kind of injuries": among close candidates, the ones that name that kind of thing.
   const category = reading?.category;
   if (category && passing.length > 1) {
@@ -102,6 +105,29 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
     return { status: "clarify", options: options.slice(0, ENGINE_CONFIG.clarifyChoices), rejected };
   }
   return { status: "answered", best, rejected, passing };
+}
+
+/**
+ * The candidates a count of nothing named may mean: facts that count something, in the place
+ * asked about and of what the question says happened ("killed"), which cover all the question
+ * says: the best of each thing counted. Empty when the question names what it counts.
+ */
+function vagueCount(question: Understanding, ranked: readonly Candidate[], context: DecisionContext): Candidate[] {
+  const reading = question.question;
+  if (question.type !== "count" || !reading || reading.countedTerms.length > 0 || reading.countsEvents) return [];
+  const places = question.entities.filter((entityId) => context.language.places.has(entityId));
+  const byHead = new Map<string, Candidate>();
+  for (const candidate of ranked) {
+    if (candidate.score < ENGINE_CONFIG.minScoreToSuggest || candidate.recall < 0.99) continue;
+    const entry = context.index.facts[candidate.factIndex]!;
+    const measure = entry.measures.find(
+      (m) => m.type === "count" && m.value?.kind === "count" && (!m.place || places.length === 0 || places.includes(m.place)) && (!reading.predicate || m.terms.has(reading.predicate)),
+    );
+    const head = measure && [...measure.heads].sort().join(" ");
+    if (!head || byHead.has(head) || firstFailure(question, candidate, context)) continue;
+    byHead.set(head, candidate);
+  }
+  return [...byHead.values()];
 }
 
 /** The first rule this candidate fails, if any: what the question asks that the fact doesn't say. */

@@ -30,7 +30,8 @@ export function leansOnEarlier(current: Understanding, text: string, sameMessage
 /** Does the text point back at something ("this", "it", "all this") it doesn't name ("this story" names it)? */
 export function refersBack(text: string, isNoun: (word: string) => boolean = () => false): boolean {
   const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
-  return words.some((word, i) => REFERRING.test(word) && !(DEMONSTRATIVE.has(word) && words[i + 1] !== undefined && !PARTICLE.has(words[i + 1]!) && isNoun(words[i + 1]!)));
+  // "were there", "is there": there as no place at all.
+  return words.some((word, i) => REFERRING.test(word) && !(word === "there" && /^(is|are|was|were|be|been)$/.test(words[i - 1] ?? "")) && !(DEMONSTRATIVE.has(word) && words[i + 1] !== undefined && !PARTICLE.has(words[i + 1]!) && isNoun(words[i + 1]!)));
 }
 
 const DEMONSTRATIVE = new Set(["this", "that", "these", "those"]);

@@ -4,13 +4,14 @@
 // how many attacks in Syria?"). Pure: the context goes in and comes out as plain data, so any
 // store (a TTL map, a database) can keep it between turns.
 import type { Entity } from "../knowledge/types.js";
+import { factUses } from "./abstain.js";
 import { apDate } from "./ap-date.js";
 import { checkClaims } from "./check/check.js";
 import { citationView, composeAnswers, factAnswer, noAnswer } from "./compose.js";
 import { ENGINE_CONFIG } from "./config.js";
 import { workThrough, type EngineParts, type FollowingOn, type QuestionWork } from "./engine.js";
 import { explainWork } from "./explain.js";
-import { readFollowUp, readThrough, type ConversationContext, type FollowUp, type LastQuestion } from "./follow-up.js";
+import { readFollowUp, readFragment, type ConversationContext, type FollowUp, type LastQuestion } from "./follow-up.js";
 import { cleanChatText } from "./normalize.js";
 import { rankFacts } from "./retrieve.js";
 import type { AnswerResult, CheckResult } from "./types.js";
@@ -45,7 +46,7 @@ export function converse(message: string, context: ConversationContext | undefin
   const text = cleanChatText(message);
   const claim = options.claim ? text : explicitClaim(text);
   if (claim) return checkTurn(claim, undefined, context, parts);
-  const followUp = readFollowUp(text, context, parts.language);
+  const followUp = readFollowUp(text, context, parts.language, usedBy(parts));
   const last = context?.question;
   switch (followUp.act) {
     case "claim":
@@ -60,11 +61,32 @@ export function converse(message: string, context: ConversationContext | undefin
       const question = parts.index.facts[factIndex]!.fact.questions[0]!;
       return answered(text, withReading(result, question), lastQuestion(question, [work(question, parts)], result, last, parts), context);
     }
-    case "fresh":
-      return askTurn(text, text, undefined, context, parts);
+    case "fresh": {
+      const turn = askTurn(text, text, undefined, context, parts);
+      // A question the sources can't answer on its own may still be answered in the light of the
+      // last one ("What were the consequences of the strike?" after the 2020 strike).
+      const on = context?.question?.status === "answered" ? context.question : context?.answered;
+      if (turn.reply.kind !== "answer" || turn.reply.result.status !== "no_answer" || !on || !refusedForLowScore(text, parts)) return turn;
+      const followingOn = followingOnOf({ act: "follow-up", on, text, fragment: false, correction: false, referents: [] }, parts);
+      const leaning = askTurn(text, text, followingOn, context, parts, on);
+      return leaning.reply.kind === "answer" && leaning.reply.result.status === "answered" ? leaning : turn;
+    }
     case "follow-up":
       return askTurn(text, followUp.text, followingOnOf(followUp, parts), context, parts, followUp.on);
   }
+}
+
+/** Was every question of the text refused only because no fact matched it well enough (no rule against it)? */
+function refusedForLowScore(text: string, parts: EngineParts): boolean {
+  return workThrough(text, parts).every((entry) => entry.decision.status !== "no_answer" || entry.decision.rule === "low-score");
+}
+
+/** Does the fact of this id use the term? */
+function usedBy(parts: EngineParts) {
+  return (term: string, factId: string) => {
+    const factIndex = parts.index.facts.findIndex((entry) => entry.fact.id === factId);
+    return factIndex >= 0 && factUses(parts.index, term, factIndex);
+  };
 }
 
 function askTurn(message: string, text: string, followingOn: FollowingOn | undefined, context: ConversationContext | undefined, parts: EngineParts, on?: LastQuestion): ConversationTurn {
@@ -135,7 +157,7 @@ function readingOf(text: string, last: LastQuestion, followingOn: FollowingOn, p
       .replace(/\b(he|him|she|it|they|them)\b/gi, () => names[0]!);
     if (named !== text) return { text: named, exact: true };
   }
-  const through = fragment ? readThrough(last.text, text, language, (entityId) => language.places.has(entityId)) : undefined;
+  const through = fragment ? readFragment(last, text, language) : undefined;
   if (through) return { text: through, exact: true };
   // "why?", "how many?": the last question asked with this one's question word.
   const swapped = withQuestionWord(last.text, text);
@@ -218,7 +240,7 @@ function checkTurn(claim: string, readAs: string | undefined, context: Conversat
 /** How a message was read in its conversation, and the work behind its answer, for an editor to read. */
 export function explainTurn(message: string, context: ConversationContext | undefined, parts: EngineParts): string {
   const text = cleanChatText(message);
-  const followUp = explicitClaim(text) ? ({ act: "claim" } as const) : readFollowUp(text, context, parts.language);
+  const followUp = explicitClaim(text) ? ({ act: "claim" } as const) : readFollowUp(text, context, parts.language, usedBy(parts));
   const lines = [`read as: ${JSON.stringify(followUp)}`];
   if (followUp.act === "fresh") lines.push(explainWork(workThrough(followUp.text, parts), parts));
   if (followUp.act === "follow-up") {

@@ -81,8 +81,11 @@ const PERSONAL = /\b(he|him|his|she|her|hers)\b/i;
 const PLURAL = /\b(they|them|their|theirs)\b/i;
 const NEUTER = /\b(it|its)\b/i;
 
+/** Does the fact use the term (in its questions, answer, quotes or values)? */
+export type UsedBy = (term: string, factId: string) => boolean;
+
 /** What the message does in the conversation, given what the conversation holds. */
-export function readFollowUp(message: string, context: ConversationContext | undefined, language: Language): FollowUp {
+export function readFollowUp(message: string, context: ConversationContext | undefined, language: Language, usedBy: UsedBy = () => false): FollowUp {
   const text = message.trim();
   if (!context) return { act: "fresh", text };
   const tokens = wordTokens(text);
@@ -95,7 +98,7 @@ export function readFollowUp(message: string, context: ConversationContext | und
   const last = context.question?.status === "no_answer" && !correction && context.answered ? context.answered : context.question;
   if (!last) return { act: "fresh", text };
   const request = tokens.filter((token) => !REQUEST.has(token) && !language.stopwords.has(token));
-  if (last.status === "answered" && request.length > 0 && request.every((token) => EVIDENCE.has(token))) return { act: "evidence", on: last };
+  if (last.status === "answered" && asksForEvidence(tokens, request, last, language, usedBy)) return { act: "evidence", on: last };
   if (last.status === "answered" && (request.length > 0 ? request.every((token) => MORE.has(token)) : tokens.includes("more") || tokens.includes("else"))) return { act: "more", on: last };
 
   if (last.status === "clarify") {
@@ -112,6 +115,20 @@ export function readFollowUp(message: string, context: ConversationContext | und
     return { act: "follow-up", on: last, text: own, fragment, correction, referents };
   }
   return { act: "fresh", text };
+}
+
+/**
+ * "source?", "quote it", "according to whom?", "who made that claim?", "the exact quote about the
+ * pressure": the evidence of the last answer. The words of the request are words for evidence or
+ * for saying, besides words the last answer's facts use.
+ */
+function asksForEvidence(tokens: readonly string[], request: readonly string[], last: LastQuestion, language: Language, usedBy: UsedBy): boolean {
+  if (request.length === 0) return tokens.includes("according");
+  const evidence = request.filter((token) => EVIDENCE.has(token) || language.isSpeechVerb(token));
+  if (evidence.length === 0) return false;
+  const rest = request.filter((token) => !evidence.includes(token));
+  const answered = new Set(last.understood.terms);
+  return rest.every((token) => answered.has(language.read(token).term) || last.factIds.some((factId) => usedBy(language.read(token).term, factId)));
 }
 
 /** A wh-word, or an opening verb with a question mark ("is that right?"): a question, not a claim. */
@@ -243,6 +260,81 @@ export function readThrough(earlier: string, later: string, language: Language, 
     result = `${result.slice(0, result.length - end.length).trimEnd()} ${appended.join(" ")}${end}`;
   }
   return result;
+}
+
+/** Prepositions a fragment may open with ("in the hospital explosion"): it adds to the question. */
+const PREPOSITION = /^(in|on|at|during|from|since|before|after|for|with|by|near|inside|outside|against|about|of|over|among|between)\b/i;
+/** Words that open a count phrase ("the number of American troops"). */
+const COUNT_PHRASE = /^(?:the\s+)?(?:number|count|total|tally)\s+of\s+|^how\s+many\s+/i;
+/** Words that end a count's phrase in the earlier question ("how many US troops | are in Syria"). */
+const COUNTED_END = /\s+(?:is|are|r|was|were|have|has|had|do|does|did|in|on|at|from|since|during|by|for|against|to|there|near|inside|so)\b/i;
+
+/**
+ * A fragment read into the earlier question, as a whole question: what it names put in place of
+ * what the earlier one named ("and in Syria?"), a count's new subject in place of the old one
+ * ("the troops", "no, I meant the attacks", "and the number of American troops there?"), people
+ * in place of the earlier speaker ("and the critics?"), or a phrase added ("in the hospital
+ * explosion"). Undefined when the fragment gives nothing to put in.
+ */
+export function readFragment(earlier: { text: string; understood: Understanding }, fragment: string, language: Language): string | undefined {
+  const isPlace = (entityId: string) => language.places.has(entityId);
+  const phrase = fragment
+    .replace(FOLLOW_LEAD, "")
+    .replace(/[?.!\s]+$/, "")
+    .replace(/\s+(?:there|then|too|instead|as well|again)$/i, "")
+    .trim();
+  if (!phrase) return undefined;
+  const understood = understand(phrase, language, { correctTypos: true });
+  const own = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
+  const head = own[own.length - 1];
+  const pieces = piecesOf(phrase, language, isPlace);
+  // "in Syria", "on Nov. 8": a place or a date for the earlier one's; "in the hospital explosion": more said.
+  if (PREPOSITION.test(phrase) && own.length > 0 && pieces.length === 0) {
+    return appendTo(earlier.text, phrase);
+  }
+  // A count of something else: the fragment's phrase is what is counted now.
+  const counted = phrase.replace(COUNT_PHRASE, "").replace(/^(?:the|a|an)\s+/i, "");
+  if (earlier.understood.type === "count" && own.length > 0 && !PREPOSITION.test(phrase)) {
+    const recounted = withCounted(earlier.text, counted);
+    if (recounted) {
+      // Its places and dates still replace the earlier ones ("the number of troops in Iraq").
+      const placed = pieces.filter((piece) => piece.kind !== "name");
+      return placed.length > 0 ? (readThrough(recounted, placed.map((piece) => phrase.slice(piece.start, piece.end)).join(" "), language, isPlace) ?? recounted) : recounted;
+    }
+  }
+  // "and the critics?": people who speak in place of the earlier ones named.
+  if (head && own.length <= 2 && understood.entities.length === 0 && language.namesPeople(head)) {
+    const names = piecesOf(earlier.text, language, isPlace).filter((piece) => piece.kind === "name");
+    if (names.length > 0) return replacePieces(earlier.text, names, phrase);
+  }
+  return readThrough(earlier.text, fragment, language, isPlace);
+}
+
+/** The earlier count question with another subject: "how many in Syria?" + "troops" -> "how many troops in Syria?". */
+function withCounted(earlier: string, counted: string): string | undefined {
+  const opening = /\bhow\s+many\b/i.exec(earlier);
+  if (!opening) return undefined;
+  const after = earlier.slice(opening.index + opening[0].length);
+  const end = COUNTED_END.exec(after);
+  const rest = end ? after.slice(end.index) : after.replace(/^[^?.!]*/, "");
+  return `${earlier.slice(0, opening.index + opening[0].length)} ${counted}${rest}`.replace(/\s{2,}/g, " ");
+}
+
+/** The earlier text with a phrase added before its closing mark. */
+function appendTo(earlier: string, phrase: string): string {
+  const end = /[?.!]+\s*$/.exec(earlier)?.[0] ?? "";
+  return `${earlier.slice(0, earlier.length - end.length).trimEnd()} ${phrase}${end.trim()}`;
+}
+
+/** The text with the first piece replaced by the phrase and the others dropped (with the "and" before them). */
+function replacePieces(text: string, pieces: readonly Piece[], phrase: string): string {
+  let result = text;
+  [...pieces].sort((a, b) => b.start - a.start).forEach((piece, i, sorted) => {
+    const first = i === sorted.length - 1;
+    const before = first ? result.slice(0, piece.start) : result.slice(0, piece.start).replace(/\s*(?:,|\band\b|\bor\b|&)\s*$/i, "");
+    result = before + (first ? phrase : "") + result.slice(piece.end);
+  });
+  return result.replace(/\s{2,}/g, " ").trim();
 }
 
 /** The names, dates and ordinals of a text, where they were written. */
