@@ -124,7 +124,9 @@ export function readFollowUp(message: string, context: ConversationContext | und
  */
 function asksForEvidence(tokens: readonly string[], request: readonly string[], last: LastQuestion, language: Language, usedBy: UsedBy): boolean {
   if (request.length === 0) return tokens.includes("according");
-  const evidence = request.filter((token) => EVIDENCE.has(token) || language.isSpeechVerb(token));
+  // Words for saying ask for the evidence only in "who said that?", "who made that claim?".
+  const asksWho = tokens.some((token) => token === "who" || token === "whom");
+  const evidence = request.filter((token) => EVIDENCE.has(token) || (asksWho && language.isSpeechVerb(token)));
   if (evidence.length === 0) return false;
   const rest = request.filter((token) => !evidence.includes(token));
   const answered = new Set(last.understood.terms);
@@ -154,6 +156,8 @@ export function withoutCorrection(text: string): string {
   return text.replace(CORRECTION_LEAD, "").replace(CORRECTION_END, "").replace(NOT_THIS_BUT, "").trim();
 }
 
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "any", "some", "which", "what", "of"]);
+
 /**
  * A fragment asks nothing of its own: no question word, no opening verb, no verb at all ("and in
  * Syria?", "the second?", "Attacks.", "in the hospital explosion"). It means the last question,
@@ -164,7 +168,8 @@ export function isFragment(text: string, understood: Understanding, language: La
   if (tokens.length === 0) return false;
   if (QUESTION_WORDS.has(tokens[0]!) || OPENING_VERBS.has(tokens[0]!)) return false;
   const named = new Set((understood.question?.mentions ?? []).flatMap((mention) => (understood.question?.tokens ?? []).slice(mention.start, mention.end)));
-  return !tokens.some((token) => !named.has(token) && !language.stopwords.has(token) && language.mostlyVerb(token));
+  // A word after a determiner is a noun ("the strikes").
+  return !tokens.some((token, i) => !named.has(token) && !language.stopwords.has(token) && !DETERMINERS.has(tokens[i - 1] ?? "") && language.mostlyVerb(token));
 }
 
 /**

@@ -15,6 +15,7 @@ import { splitClaims, type ClaimPart } from "./claims.js";
 import { readClaim, type ClaimReading } from "./read-claim.js";
 import {
   actionRule,
+  causeRule,
   attributionRule,
   CHECK_RULES,
   comparisonRule,
@@ -108,6 +109,7 @@ function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimRead
       ...figureRule(reading, context, claimContext),
       ...dateRule(reading, context),
       ...eventRule(reading, context),
+      ...causeRule(reading, context),
       ...actionRule(reading, context, claimContext),
       ...orderRule(reading, context),
       ...roleRule(reading, context),
@@ -135,8 +137,9 @@ function verdictOf(work: ClaimWork, parts: EngineParts): ClaimVerdict {
     const why = deciding?.sourced ?? (work.facts.length === 0 ? "no fact in my sources speaks to this claim" : "my sources don't settle this claim");
     return { claim: work.part.claim, verdict, explanation: `${label(verdict)}: ${why}.`, citations: [], factIds: [] };
   }
-  const attributed = fact.saidBy && !deciding.sourced.toLowerCase().includes(fact.saidBy.toLowerCase()) ? `according to ${fact.saidBy}, ` : "";
-  const statement = deciding.sourced.replace(/\.$/, "");
+  // Support is told in the fact's own words; a contradiction names the slot that rules it out.
+  const statement = (verdict === "supported" ? fact.answer : deciding.sourced).replace(/\.$/, "");
+  const attributed = fact.saidBy && !statement.toLowerCase().includes(fact.saidBy.toLowerCase()) ? `according to ${fact.saidBy}, ` : "";
   let explanation: string;
   if (verdict === "contradicted") explanation = `Contradicted: the claim says ${deciding.claimed}; ${attributed}the source says ${lowerFirst(statement, parts)} (as of ${apDate(fact.asOf)}).`;
   else if (verdict === "supported") explanation = `Supported: ${attributed}${lowerFirst(statement, parts)} (as of ${apDate(fact.asOf)}).`;

@@ -29,6 +29,7 @@ export const CHECK_RULES = Object.freeze({
   universal: "says something of every one (all, every, each)",
   order: "says what came before or after",
   role: "gives someone a role",
+  cause: "says what someone died of",
   coverage: "says things a fact states",
 } as const);
 
@@ -84,7 +85,7 @@ export function scopeRule(claim: ClaimReading, coveredUntil: string, storyYear: 
  */
 export function universalRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
   if (!claim.universalClaim) return [];
-  for (const entry of context.facts.slice(0, 3)) {
+  for (const entry of context.nearby) {
     for (const value of entry.fact.values) {
       if (!("share" in value) || (value.share !== "most" && value.share !== "some") || typeof value.value !== "string") continue;
       const words = context.wordsOf(`${value.of} ${value.value}`);
@@ -94,8 +95,13 @@ export function universalRule(claim: ClaimReading, context: RuleContext): SlotFi
       if (denies !== claim.negated) return [f({ rule: "universal", outcome: "conflict", fact: entry, claimed: "every one", sourced: `${value.share === "most" ? "in most cases" : "in some cases"} ${value.value}` })];
     }
   }
-  // Only a fact that itself says "all" (or gives a share of all) supports it.
-  const says = context.facts.some((entry) => /\b(all|every|only)\b/i.test(entry.fact.answer) || entry.fact.values.some((value) => "share" in value && value.share === "all"));
+  // Only a fact that itself says "all" of the claim's subject (or gives a share of all of it)
+  // supports it: "all have returned to duty" is said of the injured troops, not of every attack.
+  const subject = /\b(?:every one of|each one of|each of|all of|every single|every|all)\s+(?:the\s+|these\s+|those\s+)?([\w-]+)/i.exec(claim.text)?.[1];
+  const subjectTerms = subject ? context.wordsOf(subject) : claim.contentTerms.slice(0, 1);
+  const ofSubject = (text: string) => context.wordsOf(text).some((term) => subjectTerms.includes(term));
+  const saysOfAll = (answer: string) => [...answer.matchAll(/\b(?:all|every|each|only)\b((?:\s+[\w-]+){1,4})/gi)].some((match) => ofSubject(match[1]!));
+  const says = context.facts.some((entry) => saysOfAll(entry.fact.answer) || entry.fact.values.some((value) => "share" in value && value.share === "all" && ofSubject(value.of)));
   return says ? [] : [f({ rule: "universal", outcome: "unknown", claimed: "every one", sourced: "my sources don't say it of every one" })];
 }
 
@@ -539,6 +545,34 @@ export function stanceRule(claim: ClaimReading, context: RuleContext): SlotFindi
 
 function wordOf(claim: ClaimReading, term: string): string {
   return claim.understood.question?.asked.find((asked) => asked.term === term)?.word ?? term;
+}
+
+/** What a death is said to come from: "died in a drone strike", "killed by a rocket", "died of a heart attack". */
+const CAUSE_OF_DEATH = /\b(?:died|dies|die|killed|dead|death)\s+(?:of|from|in|by)\s+((?:a|an|the)\s+)?([^,.;]+)/i;
+
+/**
+ * "The contractor died in a drone strike": the cause a claim gives a death, against the cause
+ * the source gives the same death (a fact's `cause` value, "contractor death: cardiac arrest").
+ * Places and dates after "in" are no cause ("killed in Iraq", "died in 2020").
+ */
+export function causeRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  const said = CAUSE_OF_DEATH.exec(claim.text);
+  if (!said) return [];
+  const cause = said[2]!.trim();
+  const causeTerms = context.wordsOf(cause).filter((term) => !isEntityTerm(term) && !/^\d/.test(term));
+  if (causeTerms.length === 0) return [];
+  for (const entry of context.facts) {
+    for (const value of entry.fact.values) {
+      if (value.kind !== "cause") continue;
+      // The death the claim speaks of: one whose words ("contractor death") the claim uses besides the cause.
+      const whose = context.wordsOf(value.of).filter((term) => !causeTerms.includes(term));
+      if (!whose.some((term) => claim.contentTerms.includes(term))) continue;
+      const sourced = context.wordsOf(String(value.value));
+      const holds = causeTerms.some((term) => sourced.includes(term));
+      return [f({ rule: "cause", outcome: holds ? "match" : "conflict", fact: entry, claimed: `death by ${cause}`, sourced: entry.fact.answer })];
+    }
+  }
+  return [];
 }
 
 /** "No US troops were injured", "None of the attacks caused injuries": ruled out by a count above zero. */

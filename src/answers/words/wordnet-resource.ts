@@ -66,9 +66,12 @@ export function wordNetResource(wordNet: WordNet): LexicalResource {
       const verb = forms.find((form) => form.pos === "v");
       if (!verb) return false;
       // "attacked", "retaliating", "struck": a verb's inflection is a verb.
-      if (verb.lemma !== word && !forms.some((form) => form.pos === "n" && form.lemma === verb.lemma && word.endsWith("s"))) return true;
-      const noun = forms.find((form) => form.pos === "n");
-      return !noun || wordNet.lookup(verb.lemma, "v")!.senses.length > wordNet.lookup(noun.lemma, "n")!.senses.length;
+      // ... unless the word is a noun of its own ("troops") or a noun's plural as well ("attacks").
+      const nounForms = forms.filter((form) => form.pos === "n");
+      if (verb.lemma !== word && !nounForms.some((form) => form.lemma === word || (form.lemma === verb.lemma && word.endsWith("s")))) return true;
+      if (nounForms.length === 0) return true;
+      const nounSenses = Math.max(...nounForms.map((form) => wordNet.lookup(form.lemma, "n")!.senses.length));
+      return wordNet.lookup(verb.lemma, "v")!.senses.length > nounSenses;
     },
     namesAThing(word) {
       const forms = baseForms(word, wordNet);
