@@ -6,7 +6,7 @@
 import type { Entity } from "../knowledge/types.js";
 import { factUses } from "./abstain.js";
 import { apDate } from "./ap-date.js";
-import { checkClaims } from "./check/check.js";
+import { checkClaims, contradictionKeys, workThroughClaims } from "./check/check.js";
 import { citationView, composeAnswers, factAnswer, noAnswer } from "./compose.js";
 import { ENGINE_CONFIG } from "./config.js";
 import { workThrough, type EngineParts, type FollowingOn, type QuestionWork } from "./engine.js";
@@ -123,8 +123,10 @@ function lastQuestion(text: string, work: readonly QuestionWork[], result: Answe
   const answerEntities = result.status === "answered" ? result.factIds.flatMap((factId) => parts.knowledge.facts.find((fact) => fact.id === factId)?.entities ?? []) : [];
   const brought = answerEntities.filter((entityId) => !named.includes(entityId));
   const ofKind = (ids: readonly string[], kinds: readonly EntityKind[]) => ids.filter((entityId) => kinds.includes(kindOf(entityId)!));
-  // Who "he" is: after "who ...?" the person the answer brought up; otherwise the one the question named.
-  const people = understood.type === "who" ? [...ofKind(brought, ["person"]), ...ofKind(named, ["person"])] : [...ofKind(named, ["person"]), ...ofKind(brought, ["person"])];
+  // Who "he" is: after "who did ...?" the person the answer brought up; otherwise the one the question named.
+  // ("who is Blinken?" asks about the one it names: he is Blinken.)
+  const asksForSomeone = understood.type === "who" && !/^\s*(?:so\s+|and\s+)?who(?:'s|s|\s+is|\s+was|\s+are|\s+were)\b/i.test(text);
+  const people = asksForSomeone ? [...ofKind(brought, ["person"]), ...ofKind(named, ["person"])] : [...ofKind(named, ["person"]), ...ofKind(brought, ["person"])];
   return {
     text,
     understood,
@@ -220,8 +222,10 @@ function moreTurn(message: string, last: LastQuestion, parts: EngineParts): Conv
 }
 
 function checkTurn(claim: string, readAs: string | undefined, context: ConversationContext | undefined, parts: EngineParts): ConversationTurn {
-  const checked = checkClaims(claim, parts);
+  const options = readAs ? { alreadyContradicted: context?.contradicted ?? [] } : {};
+  const checked = checkClaims(claim, parts, options);
   const result: CheckResult = readAs ? { ...checked, explanation: `(Reading this as: ${readAs})\n${checked.explanation}`, readAs } : checked;
+  const contradicted = [...new Set([...(options.alreadyContradicted ?? []), ...contradictionKeys(workThroughClaims(claim, parts))])];
   // A question after a check asks about what the claim was about ("so how many were in Iraq?").
   const understood = understand(claim, parts.language, { correctTypos: true });
   const question: LastQuestion = {
@@ -234,7 +238,7 @@ function checkTurn(claim: string, readAs: string | undefined, context: Conversat
     groups: [],
     things: [],
   };
-  return { reply: { kind: "check", claim, result }, context: { last: "check", claim, question } };
+  return { reply: { kind: "check", claim, result }, context: { last: "check", claim, question, contradicted } };
 }
 
 /** How a message was read in its conversation, and the work behind its answer, for an editor to read. */

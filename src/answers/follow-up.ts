@@ -22,6 +22,8 @@ export interface ConversationContext {
   answered?: LastQuestion;
   /** The last claim checked, as read (a follow-up claim is read into a whole one). */
   claim?: string;
+  /** What contradicted it (check.ts contradictionKeys): a follow-up claim asks about what it changes, not that again. */
+  contradicted?: string[];
 }
 
 export interface LastQuestion {

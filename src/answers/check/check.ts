@@ -48,8 +48,17 @@ export interface ClaimWork {
   deciding?: SlotFinding;
 }
 
-export function checkClaims(text: string, parts: EngineParts): CheckResult {
-  const work = workThroughClaims(text, parts);
+/**
+ * What a follow-up claim leaves aside: the contradictions of the claim it follows, as
+ * contradictionKeys gives them ("it happened at Al-Asad" after a claim already contradicted for
+ * its cause asks about the place, not the cause again).
+ */
+export interface CheckOptions {
+  alreadyContradicted?: readonly string[];
+}
+
+export function checkClaims(text: string, parts: EngineParts, options: CheckOptions = {}): CheckResult {
+  const work = workThroughClaims(text, parts, options);
   if (work.length === 0) {
     return { verdict: "not_enough_info", explanation: "Not enough info: paste a sentence to check.", citations: [], factIds: [], claims: [] };
   }
@@ -74,17 +83,24 @@ export function checkClaims(text: string, parts: EngineParts): CheckResult {
 }
 
 /** Every claim of the text, read and compared: what check and check --explain both use. */
-export function workThroughClaims(text: string, parts: EngineParts): ClaimWork[] {
+export function workThroughClaims(text: string, parts: EngineParts, options: CheckOptions = {}): ClaimWork[] {
   const claims = splitClaims(cleanChatText(text));
   const actionTerms = actionTermsOf(parts);
   const first = claims[0] ? readClaim(claims[0], parts.language, actionTerms) : undefined;
   return claims.map((part, i) => {
     const reading = i === 0 ? first! : readClaim(part, parts.language, actionTerms);
-    return compareClaim(part, reading, i === 0 ? undefined : first, parts);
+    return compareClaim(part, reading, i === 0 ? undefined : first, parts, new Set(options.alreadyContradicted ?? []));
   });
 }
 
-function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimReading | undefined, parts: EngineParts): ClaimWork {
+/** The contradictions found in a text's claims, as keys a follow-up claim can leave aside. */
+export function contradictionKeys(work: readonly ClaimWork[]): string[] {
+  return work.flatMap((claim) => claim.findings.filter((finding) => finding.outcome === "conflict").map(findingKey));
+}
+
+const findingKey = (finding: SlotFinding) => `${finding.rule}|${finding.claimed}`;
+
+function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimReading | undefined, parts: EngineParts, leftAside: ReadonlySet<string> = new Set()): ClaimWork {
   const { index, language } = parts;
   // Retrieval reads what the claim is about, with the words a later clause borrows from the first.
   const about = part.context ? understand(`${part.claim} ${part.context}`, language, { correctTypos: true }) : reading.understood;
@@ -119,6 +135,7 @@ function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimRead
     findings.push(...negationRule(reading, context, findings));
     const deciding = [...new Set(findings.filter((finding) => finding.outcome === "match" && finding.fact).map((finding) => finding.fact!))];
     findings.push(...attributionRule(reading, context, deciding));
+    if (leftAside.size > 0) findings.splice(0, findings.length, ...findings.filter((finding) => !leftAside.has(findingKey(finding))));
     // Coverage speaks only where no slot rules the claim out.
     if (!findings.some((finding) => finding.outcome === "conflict")) findings.push(...coverageRule(reading, context, deciding));
   }
