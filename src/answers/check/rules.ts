@@ -534,6 +534,10 @@ export function stanceRule(claim: ClaimReading, context: RuleContext): SlotFindi
     for (const term of terms) {
       for (const opposite of context.opposites.get(term) ?? []) {
         if (terms.includes(opposite) || !context.states(entry, opposite)) continue;
+        // Another fact stating the claim's own word, with most of what the claim says, speaks for it
+        // ("calls for US troops to leave" after the 2020 strike; al-Sudani's wish that they stay is another matter).
+        const statesItself = context.facts.some((other) => other !== entry && context.states(other, term) && claim.contentTerms.filter((t) => context.states(other, t)).length * 2 >= claim.contentTerms.length);
+        if (statesItself) continue;
         // A negated claim of the opposite agrees ("not a positive development" ... ) : leave it unsettled.
         if (claim.negated) return [f({ rule: "stance", outcome: "unknown", fact: entry, claimed: term, sourced: entry.fact.answer })];
         return [f({ rule: "stance", outcome: "conflict", fact: entry, claimed: wordOf(claim, term), sourced: entry.fact.answer })];
