@@ -55,6 +55,8 @@ export function converse(message: string, context: ConversationContext | undefin
       return evidenceTurn(text, followUp.on, parts);
     case "more":
       return moreTurn(text, followUp.on, parts);
+    case "next":
+      return nextTurn(text, followUp.on, context, parts);
     case "choice": {
       const factIndex = parts.index.facts.findIndex((entry) => entry.fact.id === followUp.factId);
       const result = factAnswer({ factIndex, score: 1 }, parts);
@@ -219,6 +221,30 @@ function moreTurn(message: string, last: LastQuestion, parts: EngineParts): Conv
   }
   const result = factAnswer({ factIndex: next, score: 1 }, parts);
   return { reply: { kind: "answer", question: message, result }, context: { last: "ask", question: { ...last, factIds: result.factIds, shown: [...last.shown, ...result.factIds] } } };
+}
+
+/**
+ * "and afterwards?": a fact whose action the sources place after the last answer's ("traveled to
+ * Tehran", after "meeting with Blinken"). Without one, the message is a follow-up like any other.
+ */
+function nextTurn(message: string, last: LastQuestion, context: ConversationContext | undefined, parts: EngineParts): ConversationTurn {
+  const { index, language } = parts;
+  const lastFacts = last.factIds.map((factId) => index.facts.findIndex((entry) => entry.fact.id === factId)).filter((factIndex) => factIndex >= 0);
+  let best: { factIndex: number; share: number } | undefined;
+  index.facts.forEach((entry, factIndex) => {
+    if (lastFacts.includes(factIndex)) return;
+    for (const value of entry.fact.values) {
+      if (value.kind !== "action" || !value.after) continue;
+      const terms = understand(value.after, language, { correctTypos: false, statement: true }).terms;
+      if (terms.length === 0) continue;
+      const share = terms.filter((term) => lastFacts.some((lastFact) => factUses(index, term, lastFact))).length / terms.length;
+      if (share >= 0.5 && (!best || share > best.share)) best = { factIndex, share };
+    }
+  });
+  if (!best) return askTurn(message, message, followingOnOf({ act: "follow-up", on: last, text: message, fragment: false, correction: false, referents: [] }, parts), context, parts, last);
+  const result = factAnswer({ factIndex: best.factIndex, score: 1 }, parts);
+  const question = index.facts[best.factIndex]!.fact.questions[0]!;
+  return answered(message, withReading(result, `what came after: ${last.text}`), lastQuestion(question, [work(question, parts)], result, last, parts), context);
 }
 
 function checkTurn(claim: string, readAs: string | undefined, context: ConversationContext | undefined, parts: EngineParts): ConversationTurn {

@@ -58,6 +58,8 @@ export type FollowUp =
   | { act: "evidence"; on: LastQuestion }
   /** "tell me more", "anything else?": another fact on the same subject. */
   | { act: "more"; on: LastQuestion }
+  /** "and afterwards?", "what happened next?": what the sources say came after the last answer. */
+  | { act: "next"; on: LastQuestion }
   /** A claim to check: one the message makes, or the last claim with what the message changes. */
   | { act: "claim"; claim: string; readAs?: string };
 
@@ -65,6 +67,8 @@ export type FollowUp =
 const EVIDENCE = new Set(["source", "sources", "sourced", "quote", "quotes", "quoted", "passage", "citation", "citations", "cite", "evidence", "proof", "wording", "verbatim", "link"]);
 /** Words that ask for more of the same. */
 const MORE = new Set(["more", "else", "detail", "details", "elaborate", "continue", "further", "expand", "info", "information", "context"]);
+/** Words that ask what came next. */
+const NEXT = new Set(["after", "afterwards", "afterward", "next", "later", "then", "followed", "subsequently"]);
 /** Words of a request that say nothing of what is asked. */
 const REQUEST = new Set(["tell", "show", "give", "share", "send", "me", "us", "please", "pls", "plz", "thanks", "exact", "full", "actual", "original", "go", "on", "can", "could", "you", "the", "a", "any", "anything", "some", "what", "is", "it", "that", "this", "there", "where", "say", "says", "said", "does", "do", "for", "of", "about"]);
 
@@ -103,6 +107,10 @@ export function readFollowUp(message: string, context: ConversationContext | und
   if (last.status === "answered" && asksForEvidence(tokens, request, last, language, usedBy)) return { act: "evidence", on: last };
   if (last.status === "answered" && (request.length > 0 ? request.every((token) => MORE.has(token)) : tokens.includes("more") || tokens.includes("else"))) return { act: "more", on: last };
 
+  // "and afterwards?", "what happened next?": words for what came after, and nothing else asked.
+  const afterWords = tokens.filter((token) => NEXT.has(token));
+  const asksOtherwise = tokens.some((token) => QUESTION_WORDS.has(token) && token !== "what" && token !== "whats");
+  if (last.status === "answered" && afterWords.length > 0 && !asksOtherwise && tokens.every((token) => NEXT.has(token) || language.stopwords.has(token) || REQUEST.has(token))) return { act: "next", on: last };
   if (last.status === "clarify") {
     const picked = pickedChoice(tokens, last.factIds.length);
     if (picked !== undefined) return { act: "choice", factId: last.factIds[picked]! };
