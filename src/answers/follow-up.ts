@@ -228,6 +228,9 @@ function referentsOf(text: string, understood: Understanding, last: LastQuestion
 // ---------------------------------------------------------------------------------------------
 // Reading one text through another: "and in Syria?" said of "how many attacks since Oct. 17?"
 
+/** The words before a place that make it where something is. */
+const LOCATIVE_BEFORE = /\b(?:in|inside|at|near|into|across|throughout|from|to|on)\s+(?:the\s+|eastern\s+|western\s+|northern\s+|southern\s+)?$/i;
+
 /** A place in a text where something was named: a name, a date or an ordinal, [start, end) in characters. */
 interface Piece {
   kind: "place" | "name" | "date" | "ordinal";
@@ -251,7 +254,12 @@ export function readThrough(earlier: string, later: string, language: Language, 
   const used = new Set<Piece>();
   for (const piece of to) {
     const written = laterText.slice(piece.start, piece.end);
-    const sameKind = from.filter((old) => old.kind === piece.kind && !used.has(old));
+    let sameKind = from.filter((old) => old.kind === piece.kind && !used.has(old));
+    // A place where something is ("in Iraq"), not one that qualifies a name ("US troops"), gives way to a new place.
+    if (piece.kind === "place") {
+      const located = sameKind.filter((old) => LOCATIVE_BEFORE.test(earlier.slice(0, old.start)));
+      sameKind = (located.length > 0 ? located : sameKind).slice(0, 1);
+    }
     if (sameKind.length === 0) {
       // A place or a date comes with its preposition ("in Syria", "on Nov. 8"): keep what led it.
       const lead = /\b(in|on|at|since|from|before|after|by|during|for|of|about)\s+(?:the\s+)?$/i.exec(laterText.slice(0, piece.start))?.[0] ?? (piece.kind === "place" ? "in " : piece.kind === "date" ? "on " : "");
