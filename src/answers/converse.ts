@@ -65,10 +65,13 @@ export function converse(message: string, context: ConversationContext | undefin
     }
     case "fresh": {
       const turn = askTurn(text, text, undefined, context, parts);
-      // A question the sources can't answer on its own may still be answered in the light of the
-      // last one ("What were the consequences of the strike?" after the 2020 strike).
+      // A question that says too little to answer on its own (refused for a low score, or
+      // ambiguous) may be answered in the light of the last one ("What was hit?" after "Where did
+      // the US strike on Nov. 12?"); a question refused by a rule (a place the sources don't
+      // cover) stays refused.
       const on = context?.question?.status === "answered" ? context.question : context?.answered;
-      if (turn.reply.kind !== "answer" || turn.reply.result.status !== "no_answer" || !on || !refusedForLowScore(text, parts)) return turn;
+      const status = turn.reply.kind === "answer" ? turn.reply.result.status : "answered";
+      if (!on || status === "answered" || (status === "no_answer" && !refusedForLowScore(text, parts))) return turn;
       const followingOn = followingOnOf({ act: "follow-up", on, text, fragment: false, correction: false, referents: [] }, parts);
       const leaning = askTurn(text, text, followingOn, context, parts, on);
       return leaning.reply.kind === "answer" && leaning.reply.result.status === "answered" ? leaning : turn;

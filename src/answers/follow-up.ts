@@ -119,7 +119,11 @@ export function readFollowUp(message: string, context: ConversationContext | und
   const own = correction ? corrected : text;
   const understood = understand(own, language, { correctTypos: true });
   const referents = referentsOf(own, understood, last);
-  const fragment = isFragment(own, understood, language);
+  // A fragment that opens with "and", "what about" or names only what changes ("the houthis?",
+  // "the second?") leans on the last question; one that says what it asks ("number of US troops in
+  // Syria") stands on its own.
+  const ownWords = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!") && extractOrdinal([term]) === undefined);
+  const fragment = isFragment(own, understood, language) && (FOLLOW_LEAD.exec(own)![0].trim() !== "" || ownWords.length === 0 || correction || last.status === "clarify");
   // After a clarify, whatever the message says is read as a choice among its readings.
   if (fragment || correction || last.status === "clarify" || referents.length > 0 || leansOnLast(understood, own, language)) {
     return { act: "follow-up", on: last, text: own, fragment, correction, referents };
@@ -193,12 +197,13 @@ function leansOnLast(understood: Understanding, text: string, language: Language
   // "how many were in Iraq?": a count of nothing named.
   if (understood.type === "count" && own.length === 0) return true;
   if (understood.entities.length > 0) return false;
-  return own.length === 0 || (own.length <= 1 && wordTokens(text).length <= 3);
+  return own.length === 0;
 }
 
 /** Words that point back at what was said before. */
 const POINTS_BACK = new Set(["that", "this", "then", "there", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "those", "these", "else", "afterwards", "afterward", "same"]);
 const BE = new Set(["is", "are", "was", "were", "be", "been"]);
+const DEMONSTRATIVES = new Set(["this", "that", "these", "those"]);
 
 /** Does a word point back: not "there" after "is" ("were there"), nor "that" after a verb of speech ("said that")? */
 function pointsBack(tokens: readonly string[], language: Language): boolean {
@@ -207,6 +212,9 @@ function pointsBack(tokens: readonly string[], language: Language): boolean {
     const before = tokens[i - 1] ?? "";
     if (token === "there" && BE.has(before)) return false;
     if (token === "that" && (language.isSpeechVerb(before) || language.mostlyVerb(before))) return false;
+    // "this story", "that day": a demonstrative before a noun names what it means; alone it points back.
+    const after = tokens[i + 1];
+    if (DEMONSTRATIVES.has(token) && after !== undefined && !language.stopwords.has(after) && language.partsOfSpeech(after).has("n")) return false;
     return true;
   });
 }

@@ -552,7 +552,7 @@ function wordOf(claim: ClaimReading, term: string): string {
 }
 
 /** What a death is said to come from: "died in a drone strike", "killed by a rocket", "died of a heart attack". */
-const CAUSE_OF_DEATH = /\b(?:died|dies|die|killed|dead|death)\s+(?:of|from|in|by)\s+((?:a|an|the)\s+)?([^,.;]+)/i;
+const CAUSE_OF_DEATH = /\b(?:died|dies|die|killed|dead|death)\s+(?:of|from|in|by)\s+((?:a|an|the)\s+)?([^,.;]+?)(?=\s+(?:in|on|at|near|during|while|when|after|before|since|inside|outside)\b|[,.;]|$)/i;
 
 /**
  * "The contractor died in a drone strike": the cause a claim gives a death, against the cause

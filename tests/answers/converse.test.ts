@@ -1,0 +1,169 @@
+// Conversations through the real engine: follow-ups read against the last question or claim, and
+// messages that stand on their own answered exactly as they would be alone. The conversations are
+// written here from the story; none comes from the shared evaluation sets.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ConversationContext, ConversationTurn } from "../../src/answers/converse.js";
+import { realEngine } from "../helpers/engine.js";
+import { readEvaluationSet } from "../helpers/evaluation.js";
+
+/** Runs the messages as one conversation; returns every turn. */
+function talk(...messages: string[]): ConversationTurn[] {
+  const engine = realEngine();
+  const turns: ConversationTurn[] = [];
+  let context: ConversationContext | undefined;
+  for (const message of messages) {
+    const turn = engine.converse(message, context);
+    turns.push(turn);
+    // The context is plain data: a store keeps it as JSON.
+    context = JSON.parse(JSON.stringify(turn.context)) as ConversationContext;
+  }
+  return turns;
+}
+
+const last = (turns: ConversationTurn[]) => turns[turns.length - 1]!.reply;
+const answerOf = (turns: ConversationTurn[]) => {
+  const reply = last(turns);
+  if (reply.kind !== "answer") throw new Error(`expected an answer, got a ${reply.kind}`);
+  return reply.result;
+};
+const verdictOf = (turns: ConversationTurn[]) => {
+  const reply = last(turns);
+  if (reply.kind !== "check") throw new Error(`expected a check, got a ${reply.kind}`);
+  return reply.result;
+};
+
+describe("a message that stands on its own", () => {
+  const { answerable, unanswerable } = readEvaluationSet(path.join(import.meta.dirname, "evaluation-set.yaml"));
+  const histories = [
+    ["How many US troops are stationed in Iraq?"],
+    ["Who is Antony Blinken?", "who did he meet?"],
+    ["check the US has 900 troops in Syria"],
+  ];
+
+  it("gets the same answer after any history as on its own", () => {
+    const engine = realEngine();
+    const questions = [...answerable.map(([question]) => question), ...unanswerable].filter((_, i) => i % 3 === 0);
+    const differ: string[] = [];
+    for (const history of histories) {
+      const context = talk(...history).at(-1)!.context;
+      for (const question of questions) {
+        const alone = engine.ask(question);
+        const after = engine.converse(question, context).reply;
+        if (after.kind !== "answer") continue; // "check ..." is a claim either way
+        // A question refused or ambiguous on its own may be answered in the light of the last one, saying so: the one exception.
+        if (alone.status !== "answered" && after.result.status === "answered" && after.result.readAs) continue;
+        if (after.result.status !== alone.status || after.result.factIds.join() !== alone.factIds.join()) differ.push(`${question} (after "${history.at(-1)}")`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
+describe("follow-ups", () => {
+  it("change the place of the last question, and say how they were read", () => {
+    const turns = talk("How many US troops are stationed in Iraq?", "what about syria");
+    expect(answerOf(turns).answer).toMatch(/900/);
+    expect(answerOf(turns).readAs).toMatch(/troops .*syria/i);
+    expect(answerOf(turns).answer).toMatch(/^\(Reading this as: /);
+  });
+
+  it("read a pronoun as the person the last answer was about", () => {
+    const turns = talk("Who is Antony Blinken?", "who did he meet?");
+    expect(answerOf(turns).readAs).toBe("who did Antony Blinken meet?");
+    expect(answerOf(turns).factIds).toEqual(["blinken-warning"]);
+  });
+
+  it("take a correction in place of what it corrects", () => {
+    const turns = talk("how many attacks in iraq", "no, syria");
+    expect(answerOf(turns).readAs).toBe("how many attacks in syria");
+    expect(answerOf(turns).factIds).toEqual(["attack-tally"]);
+  });
+
+  it("refuse a place the sources don't cover, as any question would be", () => {
+    const turns = talk("how many troops in iraq", "and in kuwait?");
+    expect(answerOf(turns).status).toBe("no_answer");
+    expect(answerOf(turns).answer).toMatch(/Kuwait/);
+  });
+
+  it("give the last answer's passage when asked for the source", () => {
+    const turns = talk("How big is the US force in Syria?", "source?");
+    const result = answerOf(turns);
+    expect(result.status).toBe("answered");
+    expect(result.citations[0]!.quote).toMatch(/900 soldiers in Syria/);
+    expect(result.answer).toContain(result.citations[0]!.quote);
+  });
+
+  it("give another fact for 'tell me more', never the one just given", () => {
+    const turns = talk("What did the US strike on Nov. 8?", "tell me more");
+    expect(answerOf(turns).status).toBe("answered");
+    expect(answerOf(turns).factIds).not.toEqual(answerOf(turns.slice(0, 1)).factIds);
+  });
+});
+
+describe("a clarify", () => {
+  it("is asked for a count of nothing named where the sources count several things", () => {
+    const turns = talk("how many in iraq?");
+    expect(answerOf(turns).status).toBe("clarify");
+    expect(answerOf(turns).factIds.length).toBeGreaterThan(1);
+  });
+
+  it("is settled by the number of a choice", () => {
+    const turns = talk("how many in iraq?", "2");
+    const choices = answerOf(turns.slice(0, 1)).factIds;
+    expect(answerOf(turns).factIds).toEqual([choices[1]]);
+  });
+
+  it("is settled by naming what was meant", () => {
+    const turns = talk("how many in iraq?", "the attacks");
+    expect(answerOf(turns).readAs).toBe("how many attacks in iraq?");
+    expect(answerOf(turns).factIds).toEqual(["attack-tally"]);
+  });
+});
+
+describe("fact-check follow-ups", () => {
+  it("check the last claim with the follow-up's place", () => {
+    const turns = talk("check the US has about 900 troops in Syria", "and in Iraq?");
+    expect(verdictOf(turns.slice(0, 1)).verdict).toBe("supported");
+    expect(verdictOf(turns).readAs).toBe("the US has about 900 troops in Iraq");
+    expect(verdictOf(turns).verdict).toBe("contradicted");
+  });
+
+  it("leave aside what already contradicted the claim they follow", () => {
+    const turns = talk("check the contractor died in a rocket attack", "it happened in Syria");
+    expect(verdictOf(turns.slice(0, 1)).verdict).toBe("contradicted");
+    expect(verdictOf(turns).verdict).toBe("not_enough_info");
+  });
+
+  it("let a question after a check ask about what the claim was about", () => {
+    const turns = talk("check there were 40 attacks in Syria", "so how many were there?");
+    expect(answerOf(turns).factIds).toEqual(["attack-tally"]);
+  });
+});
+
+describe("converse --jsonl", () => {
+  it("keeps interleaved conversations apart", async () => {
+    const { runCli } = await import("../../src/cli.js");
+    const { PassThrough } = await import("node:stream");
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let output = "";
+    stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const lines = [
+      { conversation: "a", text: "How many US troops are stationed in Iraq?" },
+      { conversation: "b", text: "how many attacks in iraq" },
+      { conversation: "a", text: "what about syria" },
+      { conversation: "b", text: "what about syria" },
+      { conversation: "c", text: "not json" },
+    ];
+    stdin.end(`${lines.map((line) => (line.conversation === "c" ? line.text : JSON.stringify(line))).join("\n")}\n`);
+    const code = await runCli(["converse", "--jsonl"], { stdin, stdout, stderr } as never);
+    expect(code).toBe(0);
+    const results = output.trim().split("\n").map((line) => JSON.parse(line) as { answer?: string; factIds?: string[]; error?: string });
+    expect(results).toHaveLength(5);
+    expect(results[2]!.factIds).toEqual(["troop-levels"]);
+    expect(results[3]!.factIds).toEqual(["attack-tally"]);
+    expect(results[4]!.error).toMatch(/not JSON/);
+  });
+});
