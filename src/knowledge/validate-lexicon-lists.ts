@@ -133,7 +133,11 @@ function checkOpposites({ knowledge: { lexicon }, language }: WordContext, repor
   });
 }
 
-/** Light words and speech verbs are tested one token at a time; a mutual action must be some fact's action. */
+/**
+ * Light words and speech verbs are tested one token at a time; a mutual action must be some fact's
+ * action. A speech verb may well be a stopword ("say", "tell": speech is noticed before stopwords
+ * are dropped), but a light word declares the opposite of a speech verb: that the word says nothing.
+ */
 function checkVerbLists({ knowledge, language }: WordContext, report: Report): void {
   const { lexicon } = knowledge;
   const lists = { lightWords: lexicon.lightWords, speechVerbs: lexicon.speechVerbs, mutualActions: lexicon.mutualActions };
