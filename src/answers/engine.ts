@@ -64,7 +64,12 @@ export interface QuestionWork {
 }
 
 export function createEngine(knowledge: KnowledgeBase, resources: LanguageResources): Engine {
-  const parts = buildEngineParts(knowledge, resources);
+  return engineOf(buildEngineParts(knowledge, resources));
+}
+
+/** The engine over parts already built (start-up checks the lexicon against their language first). */
+export function engineOf(parts: EngineParts): Engine {
+  const { knowledge } = parts;
   let knownQuestions: string[] | undefined; // listed when first asked for: only the bots' help and autocomplete need it
   return {
     knowledge,

@@ -127,7 +127,7 @@ export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
   }
   if (!lexicon.ok || problems.length > 0) return { ok: false, problems };
 
-  const knowledge: KnowledgeBase = { sources, entities, facts, topics, lexicon: lexicon.value };
+  const knowledge: KnowledgeBase = { sources, entities, facts, topics, lexicon: lexicon.value, lexiconFile: shown(lexiconFile) };
   const crossProblems = checkKnowledge(knowledge);
   return crossProblems.length > 0 ? { ok: false, problems: crossProblems } : { ok: true, knowledge };
 }

@@ -32,6 +32,8 @@ export interface KnowledgeBase {
   facts: readonly Fact[];
   topics: readonly Topic[];
   lexicon: Lexicon;
+  /** The lexicon's data file, for messages to editors. */
+  lexiconFile: string;
 }
 
 /** One thing wrong with the data, phrased for the editor who has to fix it. */

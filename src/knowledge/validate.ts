@@ -1,7 +1,8 @@
 // Cross-record checks that no single schema can make: unique ids and aliases, references that
-// resolve, quotes that occur verbatim in their source and outside its page boilerplate.
+// resolve (an action's actors and targets included), quotes that occur verbatim in their source
+// and outside its page boilerplate. How the engine reads the data's words is validate-words.ts's.
 import type { Citation } from "./schema.js";
-import { aliasKey, foldQuote } from "./text-folding.js";
+import { aliasKey, foldQuote, wordTokens } from "./text-folding.js";
 import type { DataProblem, KnowledgeBase } from "./types.js";
 
 export function checkKnowledge(knowledge: KnowledgeBase): DataProblem[] {
@@ -47,20 +48,42 @@ export function checkKnowledge(knowledge: KnowledgeBase): DataProblem[] {
       }
     });
     fact.values.forEach((value, index) => {
-      const named = [
-        "place" in value ? value.place : undefined,
-        "entity" in value ? value.entity : undefined,
-        ...("entities" in value ? value.entities : []),
+      const field = `${fact.id}.values[${index}]`;
+      const named: [string, string | undefined][] = [
+        [`${field}.place`, "place" in value ? value.place : undefined],
+        [`${field}.entity`, "entity" in value ? value.entity : undefined],
+        ...("entities" in value ? value.entities.map((entityId, j): [string, string] => [`${field}.entities[${j}]`, entityId]) : []),
+        [`${field}.owner`, value.kind === "action" ? value.owner : undefined],
       ];
-      for (const entityId of named) {
-        if (entityId && !entityIds.has(entityId)) {
-          problems.push({ file: fact.file, field: `${fact.id}.values[${index}]`, message: `names unknown entity "${entityId}"` });
+      for (const [path, entityId] of named) {
+        if (entityId && !entityIds.has(entityId)) problems.push({ file: fact.file, field: path, message: `names unknown entity "${entityId}"` });
+      }
+      if (value.kind === "action") {
+        const roles = [...value.actor.map((role, j) => [`${field}.actor[${j}]`, role] as const), ...(value.target ?? []).map((role, j) => [`${field}.target[${j}]`, role] as const)];
+        for (const [path, role] of roles) {
+          const problem = roleProblem(role, entityIds, aliasOwners);
+          if (problem) problems.push({ file: fact.file, field: path, message: problem });
         }
       }
     });
     checkCitations(knowledge, fact.citations, fact.file, fact.id, problems);
   }
   return problems;
+}
+
+/**
+ * An actor or target is an entity id, or one plain word for what the catalogue doesn't hold
+ * ("contractor", "troops"). Anything else is a misspelt id, which the fact check would silently
+ * read as a word that matches nothing. (Whether a plain word is English is checked with the
+ * engine's word list, in validate-words.ts.)
+ */
+function roleProblem(role: string, entityIds: ReadonlyMap<string, string>, aliasOwners: ReadonlyMap<string, string>): string | undefined {
+  if (entityIds.has(role)) return undefined;
+  const owner = aliasOwners.get(aliasKey(role));
+  if (owner) return `names "${role}", a name of entity "${owner}": write the entity's id, "${owner}"`;
+  const tokens = wordTokens(role);
+  if (tokens.length !== 1 || tokens[0] !== role) return `names unknown entity "${role}": an actor or target is an entity id from data/entities, or one plain lower-case word such as "contractor"`;
+  return undefined;
 }
 
 function checkCitations(

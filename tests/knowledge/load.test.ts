@@ -24,7 +24,10 @@ function loadWithBytes(file: string, edit: (bytes: Buffer) => Buffer, alsoEdit?:
   const data = path.join(dir, "data");
   cpSync(DEFAULT_DATA_DIR, data, { recursive: true });
   const target = path.join(data, file);
-  const edited = edit(readFileSync(target));
+  const original = readFileSync(target);
+  const edited = edit(original);
+  // An edit that no longer finds its text would test the untouched data and pass for nothing.
+  if (edited.equals(original)) throw new Error(`the edit of ${file} changed nothing: has the data changed under the test?`);
   writeFileSync(target, edited);
   if (alsoEdit) writeFileSync(path.join(data, alsoEdit.file), alsoEdit.edit(readFileSync(path.join(data, alsoEdit.file), "utf8"), edited));
   const result = loadKnowledge(data);
@@ -88,10 +91,22 @@ describe("a broken data file", () => {
   });
 
   it("rejects an alias two entities share, and a reference to an unknown entity", () => {
-    expect(loadWith("entities/places.yaml", (t) => t.replace("aliases: [Gaza, Gaza Strip]", "aliases: [Gaza, Tanf]")).join("\n")).toMatch(/alias "Tanf" also belongs to entity/);
-    expect(loadWith("facts/forces.yaml", (t) => t.replace("entities: [iraq, syria, baghdad]", "entities: [iraq, syria, kuwait]")).join("\n")).toMatch(
+    expect(loadWith("entities/places.yaml", (t) => t.replace("aliases: [Gaza, Gaza Strip,", "aliases: [Gaza, Tanf,")).join("\n")).toMatch(/alias "Tanf" also belongs to entity/);
+    expect(loadWith("facts/forces.yaml", (t) => t.replace("entities: [iraq, syria, baghdad, united-states]", "entities: [iraq, syria, kuwait, united-states]")).join("\n")).toMatch(
       /troop-levels\.entities\[2\]: names unknown entity "kuwait"/,
     );
+  });
+
+  it("names the fact and field of an action whose owner or role is not in the catalogue", () => {
+    expect(loadWith("facts/strikes.yaml", (t) => t.replace("owner: irgc, place: albukamal", "owner: irgcc, place: albukamal"))).toEqual([
+      'data/facts/strikes.yaml strike-oct-27.values[4].owner: names unknown entity "irgcc"',
+    ]);
+    expect(loadWith("facts/attacks.yaml", (t) => t.replace("actor: [islamic-resistance-in-iraq], action: begin", "actor: [islamic-resistance-iraq], action: begin"))).toEqual([
+      'data/facts/attacks.yaml attack-start.values[2].actor[0]: names unknown entity "islamic-resistance-iraq": an actor or target is an entity id from data/entities, or one plain lower-case word such as "contractor"',
+    ]);
+    expect(loadWith("facts/background.yaml", (t) => t.replace("action: raid, target: [israel]", "action: raid, target: [Israel]"))).toEqual([
+      'data/facts/background.yaml october-7.values[3].target[0]: names "Israel", a name of entity "israel": write the entity\'s id, "israel"',
+    ]);
   });
 
   it("refuses a source text that has been edited", () => {

@@ -11,6 +11,7 @@ import { cleanChatText } from "../normalize.js";
 import { rankFacts } from "../retrieve.js";
 import type { CheckResult, ClaimVerdict, Verdict } from "../types.js";
 import { understand } from "../understand.js";
+import type { Language } from "../words/language.js";
 import { splitClaims, type ClaimPart } from "./claims.js";
 import { readClaim, type ClaimReading } from "./read-claim.js";
 import {
@@ -188,7 +189,7 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
     const positions = new Map(index.facts.map((entry, i) => [entry, i]));
     const opposites = new Map<string, Set<string>>();
     for (const [a, b] of knowledge.lexicon.opposites) {
-      const [x, y] = [termOfPhrase(a, parts), termOfPhrase(b, parts)];
+      const [x, y] = [termOfPhrase(a, language) ?? a, termOfPhrase(b, language) ?? b];
       opposites.set(x, new Set([...(opposites.get(x) ?? []), y]));
       opposites.set(y, new Set([...(opposites.get(y) ?? []), x]));
     }
@@ -205,7 +206,7 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
       opposites,
       states: (entry, term) => statedTerms(entry, parts).has(term),
       wordsOf: (text) => understand(text, language, { correctTypos: false, statement: true }).terms,
-      mutual: new Set(knowledge.lexicon.mutualActions.map((action) => language.read(action.toLowerCase()).term)),
+      mutual: new Set(knowledge.lexicon.mutualActions.map((action) => actionTerm(action, language))),
     };
     contextByParts.set(parts, shared);
   }
@@ -229,9 +230,14 @@ function statedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string
   return terms;
 }
 
-function termOfPhrase(phrase: string, parts: EngineParts): string {
-  const understood = understand(phrase, parts.language, { correctTypos: false, statement: true });
-  return understood.terms[0] ?? phrase;
+/** The term one side of an opposite pair is read as: its first term; none when it is only stopwords. */
+export function termOfPhrase(phrase: string, language: Language): string | undefined {
+  return understand(phrase, language, { correctTypos: false, statement: true }).terms[0];
+}
+
+/** The term an action's verb is found by: a fact's `action`, or one of the lexicon's mutualActions. */
+export function actionTerm(verb: string, language: Language): string {
+  return language.read(verb.toLowerCase()).term;
 }
 
 const actionsByParts = new WeakMap<EngineParts, ReadonlySet<string>>();
@@ -239,7 +245,7 @@ const actionsByParts = new WeakMap<EngineParts, ReadonlySet<string>>();
 function actionTermsOf(parts: EngineParts): ReadonlySet<string> {
   let terms = actionsByParts.get(parts);
   if (!terms) {
-    terms = new Set(parts.knowledge.facts.flatMap((fact) => fact.values.filter((value) => value.kind === "action").map((value) => parts.language.read(value.action.toLowerCase()).term)));
+    terms = new Set(parts.knowledge.facts.flatMap((fact) => fact.values.filter((value) => value.kind === "action").map((value) => actionTerm(value.action, parts.language))));
     actionsByParts.set(parts, terms);
   }
   return terms;

@@ -7,7 +7,7 @@ import type { KnowledgeBase } from "../../knowledge/types.js";
 import { aliasKey, wordTokens } from "../../knowledge/text-folding.js";
 import type { EnglishWordCheck } from "./english-words.js";
 import { createStoryLexicon, type LexicalResource, type RelatedWord, type Relation } from "./lexical-resource.js";
-import { baseForms } from "./morphology.js";
+import { dictionaryForms } from "./morphology.js";
 import { buildSpeller, type Speller } from "./spelling.js";
 import { stem } from "./stem.js";
 import { wordNetResource } from "./wordnet-resource.js";
@@ -112,7 +112,7 @@ export function buildLanguage(
   const shorthand = new Map(Object.entries(lexicon.shorthand).map(([short, long]) => [short.toLowerCase(), wordTokens(long)]));
 
   const wordNet = resources.wordNet;
-  const story = createStoryLexicon(lexicon.synonyms, stem, wordNet ? (word) => inflectedForms(word, wordNet) : undefined);
+  const story = createStoryLexicon(lexicon.synonyms, stem, wordNet ? (word) => dictionaryForms(word, wordNet) : undefined);
   const speechStems = new Set(lexicon.speechVerbs.map((verb) => stem(verb.toLowerCase())));
   const lightVerbs = new Set(lexicon.lightWords.map((verb) => verb.toLowerCase()));
 
@@ -197,7 +197,7 @@ export function buildLanguage(
     const words = wordsOfTerm.get(term);
     if (!words || words.has(lemma)) return true;
     if (!wordNet) return true;
-    for (const word of words) if (word === lemma || inflectedForms(word, wordNet).includes(lemma) || story.termOf(lemma) === term) return true;
+    for (const word of words) if (word === lemma || dictionaryForms(word, wordNet).includes(lemma) || story.termOf(lemma) === term) return true;
     return false;
   };
   const termOfPhrase = (phrase: string): string | undefined => {
@@ -233,7 +233,7 @@ export function buildLanguage(
     entityAliasWords,
     isSpeechVerb: (token) => speechStems.has(stem(token)),
     // "keeping", "came", "used": a verb's forms, not a plural noun ("bases" is not "based").
-    isLightWord: (token) => lightVerbs.has(token) || (!/[^s]s$/.test(token) && wordNet !== undefined && inflectedForms(token, wordNet).some((form) => lightVerbs.has(form))),
+    isLightWord: (token) => lightVerbs.has(token) || (!/[^s]s$/.test(token) && wordNet !== undefined && dictionaryForms(token, wordNet).some((form) => lightVerbs.has(form))),
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),
     speller: buildSpeller(frequencies, (word) => elsewhereTokens.has(word) || isEnglishWord(word)),
     read,
@@ -254,12 +254,6 @@ export function buildLanguage(
       return parts;
     },
   };
-}
-
-/** The dictionary forms of a word that looks inflected ("bases", "struck", "retaliated"); none for names and figures. */
-function inflectedForms(word: string, wordNet: WordNet): string[] {
-  if (/\d/.test(word) || word.length < 3) return [];
-  return baseForms(word, wordNet).map((form) => form.lemma).filter((lemma) => lemma !== word);
 }
 
 /** A word's related words from the general resources, as terms the knowledge base uses, strongest first. */

@@ -29,6 +29,11 @@ export interface LexicalResource {
   namesPeople?(word: string): boolean;
 }
 
+/** The term a synonym group stands for: the stem of each word of its key ("prime minister" -> "prime minist"). */
+export function groupTerm(key: string, stem: (word: string) => string): string {
+  return wordTokens(key).map(stem).join(" ");
+}
+
 /**
  * The story lexicon's synonym groups, read as the engine thinks: each word or phrase to the term of
  * its group's key. The word itself decides first, then its dictionary forms ("retaliates" ->
@@ -45,7 +50,7 @@ export function createStoryLexicon(
   const byStem = new Map<string, string>();
   const phrases = new Map<string, string>();
   for (const [canonical, variants] of Object.entries(groups)) {
-    const term = wordTokens(canonical).map(stem).join(" ");
+    const term = groupTerm(canonical, stem);
     for (const variant of [canonical, ...variants]) {
       const tokens = wordTokens(variant);
       if (tokens.length === 1) {

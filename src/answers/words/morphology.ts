@@ -78,6 +78,12 @@ export function baseForms(word: string, wordNet: WordNet): BaseForm[] {
   return forms;
 }
 
+/** The dictionary forms of a word that looks inflected ("bases", "struck", "retaliated"); none for names and figures. */
+export function dictionaryForms(word: string, wordNet: WordNet): string[] {
+  if (/\d/.test(word) || word.length < 3) return [];
+  return baseForms(word, wordNet).map((form) => form.lemma).filter((lemma) => lemma !== word);
+}
+
 /** The base forms of a phrase ("took off" -> "take off"): each inflected first word, the rest as it is. */
 export function phraseBaseForms(words: readonly string[], wordNet: WordNet): BaseForm[] {
   if (words.length === 1) return baseForms(words[0]!, wordNet);
