@@ -406,7 +406,8 @@ function longestSpan(tokens: readonly string[], i: number, start: SpanNode): Spa
   let node: SpanNode | undefined = start;
   let found: Span | undefined;
   for (let length = 1; node; length++) {
-    if (node.span && (length > 1 || node.span.kind === "entity" || node.span.kind === "elsewhere")) found = node.span;
+    // One word is a name, a place, or a title after "the" ("the premier"); other one-word spans are words.
+    if (node.span && (length > 1 || node.span.kind === "entity" || node.span.kind === "elsewhere" || (node.span.kind === "title" && tokens[i - 1] === "the"))) found = node.span;
     node = i + length < tokens.length ? node.next.get(tokens[i + length]!) : undefined;
   }
   return found;
