@@ -11,7 +11,7 @@ export const QUESTION_TYPES: readonly QuestionType[] = ["count", "when", "where"
 // so "why ... when half the attacks were in Iraq" is a why-question.
 const TYPE_SIGNALS: readonly [QuestionType, RegExp][] = [
   ["count", / how (many|much|often) | (number|numbers|count|tally|total|toll|tallies|figure|figures|split|breakdown|share|proportion|percentage) (of|on|from|for|in|by) | (toll|tally|count|total) /g],
-  ["when", / when | (what|which) (date|dates|day|days|time|month|year|week) | since when | how long | dates? of /g],
+  ["when", / when | (what|which|whats) (is |was |are )?(the )?(date|dates|day|days|time|month|year|week) | since when | how long | dates? of /g],
   ["where", / where | (what|which) (base|bases|city|cities|country|countries|place|places|location|locations|town|towns|district|districts|province|provinces|site|sites|area|areas|region|part) /g],
   ["who", / who | whom | whose | (what|which) (group|groups|militia|militias|faction|factions|person|people|official|officials|leader|leaders|organization|organizations|organisation|agency|outlet|writer|reporter) /g],
   ["why", / why | how come | (reason|reasons|motive|motives|rationale|purpose|point|goal|aim|aims|argument|justification|case|logic|thinking) (of|for|behind|is|was) | (what|which) (reason|reasons|motive|purpose|goal|aim) | what for | for what /g],

@@ -178,7 +178,9 @@ export function understand(text: string, language: Language, options: Understand
       if (span.kind === "entity") {
         // "Tehran's allies", "what Baghdad wants": a capital standing for its government, unless it is where something happens ("in Tehran").
         const possessive = possessives.has(tokens[i + span.length - 1]!);
-        const meant = asQuestion && language.standsFor.has(span.value) && (possessive || !LOCATIVE.has(tokens[i - 1] ?? "")) ? language.standsFor.get(span.value)! : span.value;
+        // ("in the Iraqi capital" is a place too: the word before the name, past a "the".)
+        const before = tokens[i - 1] === "the" ? tokens[i - 2] : tokens[i - 1];
+        const meant = asQuestion && language.standsFor.has(span.value) && (possessive || !LOCATIVE.has(before ?? "")) ? language.standsFor.get(span.value)! : span.value;
         entities.push(meant);
         mentions.push({ entityId: meant, start: i, end: i + span.length, metonym: meant !== span.value });
         if (meant !== span.value) {
