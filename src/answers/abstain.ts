@@ -228,6 +228,10 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
   if (reading.asksWhatWasSaid && question.speakers.length > 0 && !question.speakers.some((entityId) => entry.speakers.has(entityId))) {
     return { rule: "speaker-not-covered", detail: question.speakers.join(", ") };
   }
+  // "What do critics say?": a fact that speaks of critics.
+  if (reading.asksWhatWasSaid && question.speakingTerms && question.speakingTerms.length > 0 && !question.speakingTerms.some(uses)) {
+    return { rule: "speaker-not-covered", detail: question.speakingTerms.join(", ") };
+  }
   return undefined;
 }
 

@@ -38,6 +38,8 @@ export interface Understanding {
   counted?: string;
   /** Entities named before a verb of speech ("What did Blinken tell al-Sudani?"): who is said to speak. */
   speakers: string[];
+  /** Words for people before a verb of speech ("What do critics say?"): who is said to speak, when no name says it. */
+  speakingTerms?: string[];
   /** The question-only reading (absent for facts' own texts). */
   question?: QuestionReading;
 }
@@ -162,6 +164,7 @@ export function understand(text: string, language: Language, options: Understand
   const entities: string[] = [];
   const elsewhere: string[] = [];
   let speakers: string[] | undefined;
+  let speakingTerms: string[] = [];
   const mentions: Mention[] = [];
   // A name read as what it stands for, by what it stood for: "What did Biden say?" is about the man.
   const literal = new Map<string, string>();
@@ -216,7 +219,10 @@ export function understand(text: string, language: Language, options: Understand
       continue;
     }
     i += 1;
-    if (speakers === undefined && language.isSpeechVerb(token)) speakers = entities.map((entityId) => literal.get(entityId) ?? entityId);
+    if (speakers === undefined && language.isSpeechVerb(token)) {
+      speakers = entities.map((entityId) => literal.get(entityId) ?? entityId);
+      if (asQuestion && speakers.length === 0) speakingTerms = terms.filter((term, t) => !isEntityTerm(term) && language.usesTerm(term) && language.namesPeople(words[t]!, false));
+    }
     // A light word ("keeping", "made", "used") says nothing a question is about.
     if (reading.stopword || (asQuestion && language.isLightWord(token))) continue;
     terms.push(reading.term);
@@ -249,6 +255,7 @@ export function understand(text: string, language: Language, options: Understand
     corrections,
     ...(counted ? { counted } : {}),
     speakers: distinct(speakers ?? []),
+    ...(speakingTerms.length > 0 ? { speakingTerms } : {}),
   };
   if (asQuestion) {
     const { reading, form } = readQuestion(chatter, prepared, tokens, kept, designators, language, mentions);

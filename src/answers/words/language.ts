@@ -72,8 +72,8 @@ export interface Language {
   mostlyVerb(word: string): boolean;
   /** Does the word name a concrete thing or a person (an embassy, a cost, a leader)? Such a word is a constraint, not colour. */
   namesAThing(word: string): boolean;
-  /** Does the word name a person or a group of people ("critics", "officials"), as WordNet's first noun sense? */
-  namesPeople(word: string): boolean;
+  /** Does the word name a person ("critics", "officials") or, unless `groups` is false, a group of people ("people"), as WordNet's first noun sense? */
+  namesPeople(word: string, groups?: boolean): boolean;
 }
 
 /** One token, read once: its shorthand, whether it is a stopword or part of a name, the term it stands for, and the spans it starts. */
@@ -242,7 +242,7 @@ export function buildLanguage(
     usesTerm: (term) => vocabulary.has(term),
     expand,
     namesAThing: (word) => general.some((resource) => resource.namesAThing?.(word) ?? false),
-    namesPeople: (word) => general.some((resource) => resource.namesPeople?.(word) ?? false),
+    namesPeople: (word, groups = true) => general.some((resource) => resource.namesPeople?.(word, groups) ?? false),
     mostlyVerb: (word) => general.some((resource) => resource.mostlyVerb?.(word) ?? false),
     partsOfSpeech: (word) => {
       let parts = partsOfSpeech.get(word);

@@ -25,8 +25,8 @@ export interface LexicalResource {
   mostlyVerb?(word: string): boolean;
   /** Does the word name a concrete thing or a person (an embassy, a cost, a leader), as a noun? */
   namesAThing?(word: string): boolean;
-  /** Does the word's first sense as a noun name a person or a group of people ("critics", "officials")? */
-  namesPeople?(word: string): boolean;
+  /** Does the word's first sense as a noun name a person ("critics", "officials") or, unless `groups` is false, a group of people? */
+  namesPeople?(word: string, groups?: boolean): boolean;
 }
 
 /** The term a synonym group stands for: the stem of each word of its key ("prime minister" -> "prime minist"). */

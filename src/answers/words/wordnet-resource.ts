@@ -83,11 +83,11 @@ export function wordNetResource(wordNet: WordNet): LexicalResource {
       const verb = forms.find((form) => form.pos === "v");
       return !verb || entry.senses.length >= wordNet.lookup(verb.lemma, "v")!.senses.length;
     },
-    namesPeople(word) {
+    namesPeople(word, groups = true) {
       const noun = baseForms(word, wordNet).find((form) => form.pos === "n");
       if (!noun) return false;
       const kind = wordNet.synset("n", wordNet.lookup(noun.lemma, "n")!.senses[0]!).kind;
-      return kind === "noun.person" || kind === "noun.group";
+      return kind === "noun.person" || (groups && kind === "noun.group");
     },
     partsOfSpeech(word) {
       const words = word.split(" ");
