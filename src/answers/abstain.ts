@@ -72,15 +72,21 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
 
   const rejected: Rejection[] = [];
   const passing: Candidate[] = [];
-  // A candidate far ahead of the rest is answered from a lower score than one among equals.
-  const clear = ranked[0] !== undefined && ranked[0].score >= (ranked[1]?.score ?? 0) * context.thresholds.clearMargin;
-  const floor = clear ? Math.min(context.thresholds.minScoreIfClear, context.thresholds.minScoreToAnswer) : context.thresholds.minScoreToAnswer;
+  const lowest = Math.min(context.thresholds.minScoreIfClear, context.thresholds.minScoreToAnswer);
   for (const candidate of ranked) {
-    if (candidate.score < floor) break;
+    if (candidate.score < lowest) break;
     const failure = reading ? firstFailure(question, candidate, context) : undefined;
     if (failure) rejected.push({ candidate, ...failure });
     else passing.push(candidate);
   }
+  // A candidate far ahead of the rest that the rules let through is answered from a lower score
+  // than one among equals; the candidates the rules turned down don't count against it.
+  const runnerUp = passing[1]?.score ?? ranked.find((candidate) => candidate.score < lowest)?.score ?? 0;
+  const clear = passing[0] !== undefined && passing[0].score >= runnerUp * context.thresholds.clearMargin;
+  const floor = clear ? lowest : context.thresholds.minScoreToAnswer;
+  while (passing.length > 0 && passing[passing.length - 1]!.score < floor) passing.pop();
+  // A refusal names the rule of a candidate that could have been answered, not of one too weak anyway.
+  if (!clear) rejected.splice(0, rejected.length, ...rejected.filter((rejection) => rejection.candidate.score >= floor));
   // "how many in Syria?", "how many were killed?": a count of nothing named, where the sources count several things.
   const counts = vagueCount(question, ranked, context);
   if (counts.length > 1) return { status: "clarify", options: counts.slice(0, ENGINE_CONFIG.clarifyChoices), rejected };

@@ -219,7 +219,8 @@ export function understand(text: string, language: Language, options: Understand
       continue;
     }
     i += 1;
-    if (speakers === undefined && language.isSpeechVerb(token)) {
+    // A verb of speech, not a noun of one ("the critics", "a claim").
+    if (speakers === undefined && language.isSpeechVerb(token) && !DETERMINER.test(tokens[i - 2] ?? "")) {
       speakers = entities.map((entityId) => literal.get(entityId) ?? entityId);
       if (asQuestion && speakers.length === 0) speakingTerms = terms.filter((term, t) => !isEntityTerm(term) && language.usesTerm(term) && language.namesPeople(words[t]!, false));
     }
