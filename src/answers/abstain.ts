@@ -162,6 +162,11 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
     if (failure) return { rule: "count-not-covered", detail: failure };
   }
 
+  // "Which base was he at?": a fact that names no base (or other thing of the kind asked for) doesn't answer it.
+  if (reading.category && !isEntityTerm(reading.category) && (question.type === "where" || question.type === "who") && !namesOneOf(entry, reading.category, language)) {
+    return { rule: "focus-not-covered", detail: `no ${reading.category} named` };
+  }
+
   // "What is the weather in Baghdad?": what a what-question asks for must be something the fact speaks of.
   const focus = reading.focus === undefined ? undefined : reading.asked.find((asked) => asked.word === reading.focus || asked.word.startsWith(`${reading.focus} `));
   if (focus && !isEntityTerm(focus.term) && !covers(focus, uses)) return { rule: "focus-not-covered", detail: focus.word };
