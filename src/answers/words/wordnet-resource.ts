@@ -21,8 +21,8 @@ const RELATIONS: Readonly<Record<string, { weight: number; name: string; kind: R
   "=": { weight: WORDNET_CONFIG.attribute, name: "attribute of", kind: "attribute" },
 };
 
-/** The kinds of noun that name a particular thing or person: leaving one uncovered means another question. */
-const CONCRETE = new Set(["noun.artifact", "noun.location", "noun.object", "noun.substance", "noun.food", "noun.body", "noun.animal", "noun.plant", "noun.person", "noun.possession"]);
+/** The kinds of noun that name a particular thing, person or body of people ("parliament"): leaving one uncovered means another question. */
+const CONCRETE = new Set(["noun.group", "noun.artifact", "noun.location", "noun.object", "noun.substance", "noun.food", "noun.body", "noun.animal", "noun.plant", "noun.person", "noun.possession"]);
 
 export function wordNetResource(wordNet: WordNet): LexicalResource {
   return {
