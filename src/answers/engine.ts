@@ -234,12 +234,26 @@ function withEntities(understood: Understanding, entityIds: readonly string[]): 
   };
 }
 
-/** The statement a yes/no question asks about: its opening verb and its tag ("or not", "yet") dropped. */
+/**
+ * The statement a yes/no question asks about: its tag ("or not", "yet") dropped, and its opening
+ * verb dropped ("did", "does") or put back before the participle it goes with ("Were any troops
+ * killed?" -> "any troops were killed", so the troops are the ones killed).
+ */
 export function declarativeOf(question: string): string {
-  return question
+  const plain = question
     .replace(/[?!.\s]+$/, "")
     .replace(/\s+(or not|or nah|or no|yet|right|correct|true)$/i, "")
-    .replace(/^\s*(?:(?:so|and|but|hey|ok|okay|wait|quick q|factdesk)[\s,:-]+)*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)(?:n'?t)?\s+/i, "");
+    .replace(/^\s*(?:(?:so|and|but|hey|ok|okay|wait|quick q|factdesk)[\s,:-]+)*/i, "");
+  const opening = /^(is|are|was|were|has|have|had|do|does|did|can|could|will|would|should)(n'?t)?\s+/i.exec(plain);
+  if (!opening) return plain;
+  const rest = plain.slice(opening[0].length);
+  const verb = opening[1]!.toLowerCase();
+  if (!/^(is|are|was|were|has|have|had)$/.test(verb)) return rest;
+  // The participle: the first word after the subject that reads as one ("killed", "hit", "struck", "been").
+  const participle = /\s(\w+(?:ed|en)|been|hit|hurt|struck|built|sent|held|made|led|met|fought|put|set|cut)\b/i.exec(rest);
+  if (!participle) return rest;
+  const at = participle.index!;
+  return `${rest.slice(0, at)} ${verb}${opening[2] ?? ""}${rest.slice(at)}`;
 }
 
 export { describeEntity };

@@ -298,7 +298,8 @@ function readQuestion(
   // "Tower 22", "Camp 5": a capitalized word the catalogue doesn't know, followed by a number, is a name.
   for (const match of prepared.matchAll(/\b([A-Z][a-z]+)\s+(\d{1,3})\b/g)) {
     const word = match[1]!.toLowerCase();
-    if (!language.stopwords.has(word) && !NOT_A_NAME.test(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
+    // ... but a name the catalogue knows ("Syria 61 times") is that name and a figure.
+    if (!language.stopwords.has(word) && !language.aliasWords.has(word) && !NOT_A_NAME.test(word) && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(word)) unknownNames.push(`${word} ${match[2]}`);
   }
   let form = questionForm(tokens, (word) => !MONTH_OR_NUMBER.test(word) && language.mostlyVerb(word), (word) => language.partsOfSpeech(word).has("n"));
   // "how much damage", "how much support": a degree, not a figure (unlike "how much money", "how much did it cost").

@@ -130,6 +130,8 @@ export const lexiconSchema = z.strictObject({
   speechVerbs: z.array(text).default([]),
   opposites: z.array(z.tuple([text, text])).default([]),
   mutualActions: z.array(text).default([]),
+  /** Verbs that may mean several of the facts' actions ("hit": a strike or an attack): the roles say which. */
+  broadActions: z.record(z.string(), z.array(text)).default({}),
   lightWords: z.array(text).default([]),
   shorthand: z.record(z.string(), text),
   synonyms: z.record(z.string(), z.array(text)),

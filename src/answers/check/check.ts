@@ -205,8 +205,10 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
       },
       opposites,
       states: (entry, term) => statedTerms(entry, parts).has(term),
+      wishes: (entry, term) => wishedTerms(entry, parts).has(term),
       wordsOf: (text) => understand(text, language, { correctTypos: false, statement: true }).terms,
       mutual: new Set(knowledge.lexicon.mutualActions.map((action) => actionTerm(action, language))),
+      broad: new Map(Object.entries(knowledge.lexicon.broadActions).map(([verb, actions]) => [actionTerm(verb, language), new Set(actions.map((action) => actionTerm(action, language)))])),
     };
     contextByParts.set(parts, shared);
   }
@@ -214,18 +216,36 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
 }
 
 const statedByFact = new WeakMap<IndexedFact, ReadonlySet<string>>();
-/** The terms a fact states: its answer, quotes and values, not the questions it answers. Worked out when first compared. */
+/**
+ * What a sentence wants rather than says: a goal ("the goal is to pressure Iran"), or what someone
+ * is told, urged or hoped to do ("to tell the militias to stop attacks"). Its words are not stated.
+ */
+const WISHED = /\b(?:(?:goal|aim|purpose|intent|intention|objective|hope|wish)s?\s+(?:is|was|are|were)\s+to|(?:tell|told|telling|urge|urged|urging|push|pushed|pressure|pressured|persuade|persuaded|ask|asked|want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|in order)\s+(?:[\w'-]+\s+){0,4}?to)\s+[^.;:]*/gi;
+
+/** The terms a fact states: its answer, quotes and values (not what they only wish for), not the questions it answers. Worked out when first compared. */
 function statedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string> {
   let terms = statedByFact.get(entry);
   if (!terms) {
     const { fact } = entry;
-    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote), ...fact.values.flatMap((value) => [
+    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => text.replace(WISHED, " ")).concat(...fact.values.map((value) => [
       "of" in value ? value.of : "",
       "value" in value && typeof value.value === "string" ? value.value : "",
       value.kind === "action" ? [value.action, value.object ?? "", ...value.actor, ...(value.target ?? [])].join(" ") : "",
-    ])];
+    ]));
     terms = new Set(texts.flatMap((text) => understand(text, parts.language, { correctTypos: false, statement: true }).terms));
     statedByFact.set(entry, terms);
+  }
+  return terms;
+}
+
+const wishedByFact = new WeakMap<IndexedFact, ReadonlySet<string>>();
+/** The terms of what a fact's answer and quotes only wish for ("the goal is to pressure Iran"). */
+function wishedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string> {
+  let terms = wishedByFact.get(entry);
+  if (!terms) {
+    const texts = [entry.fact.answer, ...entry.fact.citations.map((citation) => citation.quote)].flatMap((text) => text.match(WISHED) ?? []);
+    terms = new Set(texts.flatMap((text) => understand(text, parts.language, { correctTypos: false, statement: true }).terms));
+    wishedByFact.set(entry, terms);
   }
   return terms;
 }
@@ -245,7 +265,10 @@ const actionsByParts = new WeakMap<EngineParts, ReadonlySet<string>>();
 function actionTermsOf(parts: EngineParts): ReadonlySet<string> {
   let terms = actionsByParts.get(parts);
   if (!terms) {
-    terms = new Set(parts.knowledge.facts.flatMap((fact) => fact.values.filter((value) => value.kind === "action").map((value) => actionTerm(value.action, parts.language))));
+    terms = new Set([
+      ...parts.knowledge.facts.flatMap((fact) => fact.values.filter((value) => value.kind === "action").map((value) => actionTerm(value.action, parts.language))),
+      ...Object.keys(parts.knowledge.lexicon.broadActions).map((verb) => actionTerm(verb, parts.language)),
+    ]);
     actionsByParts.set(parts, terms);
   }
   return terms;

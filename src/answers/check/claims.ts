@@ -45,8 +45,9 @@ function splitSentence(sentence: string): ClaimPart[] {
     const right = rest.split(CLAUSE_JOINS)[0]!.trim();
     const relative = /^(in which|where|which|who|when)\s/i.test(rest);
     const subordinate = /\b(even though|although|though|whereas|even as)\s*$/i.test(match[0]);
-    // A joined part is a clause of its own when it has a verb or a figure of its own; else it lists.
-    const ownClause = relative || subordinate ? ANY_VERB.test(right) : CLAUSE_VERB.test(right) || hasFigure(right);
+    // A joined part is a clause of its own when it has a verb, or a figure beside one of the part
+    // before ("about 2,000 in Iraq and about 900 in Syria"); else it lists ("in Iraq and Syria 61 times").
+    const ownClause = relative || subordinate ? ANY_VERB.test(right) : CLAUSE_VERB.test(right) || (hasFigure(right) && hasFigure(left));
     // ... and only when what comes before is a clause too: "Badr and Kataeb Hezbollah fought" lists subjects.
     const leftClause = ANY_VERB.test(left) || hasFigure(left);
     if (!ownClause || !leftClause || !/\w/.test(left)) continue;

@@ -168,6 +168,8 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
     if (entityAt(i)) continue;
     const term = language.read(tokens[i]!).term;
     if (!actionTerms.has(term) || language.stopwords.has(tokens[i]!)) continue;
+    // "warned of consequences if militias kept attacking": what would happen is no claim that it did.
+    if (actions.length > 0 && tokens.slice(0, i).some((token) => token === "if" || token === "unless")) continue;
     // Roles come from the action's own clause: "After meeting Blinken, al-Sudani traveled".
     const segment = segmentOf(i);
     const mentions = allMentions.filter((mention) => segmentOf(mention.start) === segment);

@@ -65,6 +65,10 @@ export interface RuleContext {
   wordsOf(text: string): readonly string[];
   /** Actions done with each other ("meet"), as terms. */
   mutual: ReadonlySet<string>;
+  /** Does the fact say it only as a goal or a wish ("the goal is to pressure Iran")? A claim of a goal may use it. */
+  wishes(entry: IndexedFact, term: string): boolean;
+  /** Verbs that may mean several actions (the lexicon's broadActions), as terms: "hit" -> strike, attack. */
+  broad: ReadonlyMap<string, ReadonlySet<string>>;
 
 }
 
@@ -251,7 +255,9 @@ export function onlyPlaceRule(claim: ClaimReading, context: RuleContext): SlotFi
       if (value?.kind !== "place" || !value.only) continue;
       // "only in Syria" since Oct. 17 says nothing of 2020, or of "ever".
       if (value.since && (claim.anyTime || claim.dates.some((date) => earliestDay(date, 2023) < String(value.since)))) continue;
-      if (![...measure.terms].some((term) => claim.contentTerms.includes(term))) continue;
+      // ("The US hit" is the strike the fact says was only in Syria: a broad verb stands for the action its actor does.)
+      const said = [...claim.contentTerms, ...claim.actions.flatMap((action) => broadMeaning(action, context) ?? [])];
+      if (![...measure.terms].some((term) => said.includes(term))) continue;
       const inside = places.every((place) => context.within(place, value.entity));
       const outside = [...ruledOut].every((place) => !context.within(place, value.entity));
       const holds = (places.length === 0 || inside !== (claim.negated && ruledOut.size === 0)) && outside;
@@ -352,9 +358,14 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
     const action: ClaimAction = stated.actors.length === 0 && claimContext ? { ...stated, actors: borrowed } : stated;
     let best: { finding: SlotFinding; strength: number } | undefined;
     let namesOthers = false;
+    // A broad verb ("hit") is the action its actor does, or any of its actions when the actor doesn't say.
+    const meant = broadMeaning(action, context);
+    const means = (valueAction: string) => valueAction === action.action || (meant !== undefined ? valueAction === meant : (context.broad.get(action.action)?.has(valueAction) ?? false));
     for (const entry of context.nearby) {
       for (const value of entry.fact.values) {
-        if (value.kind !== "action" || context.language.read(value.action).term !== action.action) continue;
+        if (value.kind !== "action") continue;
+        const valueAction = context.language.read(value.action).term;
+        if (!means(valueAction)) continue;
         if (value.since && (claim.anyTime || claim.dates.some((date) => earliestDay(date, 2023) < String(value.since)))) continue;
         let actors = roleAgreement(action.actors, value.actor, context);
         let targets = roleAgreement(action.targets, value.target ?? [], context);
@@ -393,6 +404,8 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
           if (action.negated !== value.negated) finding = placeFits ? { rule: "action", outcome: "conflict", fact: entry, claimed: `${action.negated ? "not " : ""}${claimed}`, sourced } : undefined;
           else if (ownerConflict) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: `${context.nameOf(action.owner!)}'s`, sourced };
           else if (placeConflict && !value.date && !value.negated) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
+          // A dated event elsewhere is another event: it neither rules the claim out nor bears it out.
+          else if (placeConflict) finding = undefined;
           else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
           strength = actors === "match" && targets === "match" ? 4 : 1;
         }
@@ -465,6 +478,19 @@ function sameFactElsewhere(claim: ClaimReading, stated: ClaimAction, entry: Inde
 }
 
 /** Two roles agree when they share an entity or a word (a place counts inside its region); they conflict when both are named and share none. */
+/**
+ * What a broad verb ("hit") means in a claim: the one of its actions whose actor in the facts is
+ * the claim's ("the US hit" -> strike, "militants hit" -> attack); undefined when its actors don't say.
+ */
+function broadMeaning(action: ClaimAction, context: RuleContext): string | undefined {
+  const meanings = context.broad.get(action.action);
+  if (!meanings || action.actors.length === 0) return undefined;
+  const fits = [...meanings].filter((meaning) =>
+    context.index.facts.some((entry) => entry.fact.values.some((value) => value.kind === "action" && context.language.read(value.action).term === meaning && roleAgreement(action.actors, value.actor, context) === "match")),
+  );
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 function roleAgreement(claimed: readonly string[], sourced: readonly string[], context: RuleContext): "match" | "conflict" | "open" {
   if (claimed.length === 0 || sourced.length === 0) return "open";
   const entityIds = (ids: readonly string[]) => ids.filter((id) => context.index.facts.length > 0 && context.nameOf(id) !== id);
@@ -640,12 +666,15 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
   const weigh = (term: string) => weightOf(term) * (light(term) ? CHECK_CONFIG.backdropWeight : 1);
   let best: { entry: IndexedFact; share: number; missing: string[] } | undefined;
   const facts = [...new Set([...preferred, ...context.facts])];
+  // What a fact only wants ("to tell the militias to stop attacks") bears out a claim of that goal, not one that it happened.
+  const ofAGoal = /\b(goal|goals|aim|aims|purpose|intent|intention|objective|hope|hopes|want|wants|wanted|urge|urged|pressure|pressed|push|seek|seeks|so that|in order to|trying to|tries to)\b/i.test(claim.text);
+  const states = (entry: IndexedFact, term: string) => context.states(entry, term) || (ofAGoal && context.wishes(entry, term));
   for (const entry of facts) {
     if (!claim.entities.every((id) => entry.entities.has(id) || id === "united-states")) continue;
     let covered = 0;
     const missing: string[] = [];
     for (const term of asked) {
-      const ok = context.states(entry, term.term) || term.expansions.some((e) => e.relation !== "broader" && e.weight >= ENGINE_CONFIG.coveringRelation && context.states(entry, e.term));
+      const ok = states(entry, term.term) || term.expansions.some((e) => e.relation !== "broader" && e.weight >= ENGINE_CONFIG.coveringRelation && states(entry, e.term));
       if (ok) covered += weigh(term.term);
       else missing.push(term.word);
     }
