@@ -44,15 +44,15 @@ describe("a verdict", () => {
   });
 
   it("says when a claim presents an attributed statement as settled fact", () => {
-    expect(engine.check("The strikes damaged the militias' stockpiles and made the sites unusable.").explanation).toContain("the source attributes this to the Pentagon");
-    expect(engine.check("The Pentagon says the strikes damaged stockpiles and made the sites unusable.").explanation).not.toContain("attributes this");
+    expect(engine.check("All injured troops have gone back to duty.").explanation).toContain("the source attributes this to the Pentagon");
+    expect(engine.check("The Pentagon says all injured troops have gone back to duty.").explanation).not.toContain("attributes this");
   });
 
-  // Known regression: "US strikes" is read as the action "strike" by the United States, which the
-  // Oct. 27 strike matches first, so the verdict rests on strike-oct-27 (no saidBy) and the
-  // attribution note is lost. Remove .fails once the claim is decided by strike-damage-claim again.
-  it.fails("says so too when the claim opens with 'US strikes' (known regression)", () => {
-    const result = engine.check("US strikes damaged weapons stockpiles and made the sites unusable.");
+  // Known regression: "American strikes" is read as the action "strike" by the United States, which
+  // the Oct. 27 strike matches first, so the verdict rests on strike-oct-27 (no saidBy) and the
+  // attribution note is lost. Remove .fails once strike-damage-claim decides it again.
+  it.fails("says so too when the claim opens with 'American strikes' (known regression)", () => {
+    const result = engine.check("American strikes damaged the groups' arsenals.");
     expect(result.factIds).toEqual(["strike-damage-claim"]);
     expect(result.explanation).toContain("the source attributes this to the Pentagon");
   });
