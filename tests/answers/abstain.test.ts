@@ -10,7 +10,7 @@ const engine = realEngine();
 /** Per rule: a question it refuses, and a close one answered with the fact named. */
 const RULES: Record<AbstentionRule, { refused: string; answered: [question: string, factId: string] }> = {
   "nothing-asked": { refused: "Who?", answered: ["Who attacked?", "attacks-claimed-by"] },
-  "out-of-scope-place": { refused: "Have militias fired rockets at bases in Erbil?", answered: ["Have militias fired rockets at bases in Iraq?", "attack-tally"] },
+  "out-of-scope-place": { refused: "Have militias fired rockets at bases in Kirkuk?", answered: ["Have militias fired rockets at bases in Iraq?", "attack-tally"] },
   "unknown-name": { refused: "What did Jake Sullivan warn the militias about?", answered: ["What did Blinken warn the militias about?", "blinken-warning"] },
   "after-the-sources": { refused: "Which bases were hit in March 2024?", answered: ["Which bases were hit in October 2023?", "initial-attacks"] },
   "entity-not-covered": { refused: "Did al-Sudani sit down with Khamenei in Israel?", answered: ["Did al-Sudani sit down with Khamenei in Tehran?", "sudani-tehran-visit"] },
@@ -51,7 +51,7 @@ describe("the abstention rules", () => {
 
 describe("a refusal's first words", () => {
   it.each([
-    ["Have militias fired rockets at bases in Erbil?", /^My sources don't cover Erbil: they cover attacks on US forces in Iraq and Syria/],
+    ["Have militias fired rockets at bases in Kirkuk?", /^My sources don't cover Kirkuk: they cover attacks on US forces in Iraq and Syria/],
     // (It says "Jake or Sullivan": the unknown name is read as two.)
     ["What did Jake Sullivan warn the militias about?", /^My sources don't mention Jake\b.*\bSullivan\./],
     ["Which bases were hit in March 2024?", /^My sources are as of Nov\. 17, 2023; they don't cover March 2024\./],
