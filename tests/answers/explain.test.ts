@@ -15,8 +15,9 @@ const root = path.resolve(import.meta.dirname, "../..");
 const factdesk = (...args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: root, encoding: "utf8" });
 const engine = realEngine();
 
-// The two processes run side by side: each spends most of its time starting up.
-describe.concurrent("the CLI", () => {
+// The two processes run side by side: each spends most of its time starting up (a couple of
+// seconds on a 2-core machine, more when it is busy: hence the longer timeout).
+describe.concurrent("the CLI", { timeout: 20_000 }, () => {
   it("ask --explain prints what it understood, the candidates and the rule that refused the question", async () => {
     const { stdout, stderr } = await factdesk("ask", "--explain", "What is the population of Syria?");
     expect(stderr).toBe("");
