@@ -7,45 +7,52 @@ import { realEngine } from "../helpers/engine.js";
 
 const engine = realEngine();
 
+const answerOf = (factId: string) => engine.knowledge.facts.find((fact) => fact.id === factId)!.answer;
+/** A fact's answer without a "Yes:" or "No." of its own, which the engine's lead replaces. */
+const bareAnswerOf = (factId: string) => answerOf(factId).replace(/^(Yes|No)[.:,]\s*/, "");
+
 describe("a yes/no question the fact check settles", () => {
   it.each([
-    ["Did Blinken meet al-Sudani in November?", "blinken-warning"],
-    ["Did al-Sudani travel to Tehran after meeting Blinken?", "sudani-tehran-visit"],
-    ["Do the militias use drones?", "attack-weapons"],
+    ["Did militias grow in Iraq after the 2003 invasion?", "militia-origins"],
+    ["Did the 2020 strike strain relations with the Iraqi government?", "soleimani-strike"],
+    ["Is Al-Tanf in the far south of Syria?", "al-tanf-garrison"],
     ["Did the US hit the Bulbul district on Nov. 12?", "strike-nov-12"],
-    ["Did the contractor suffer a cardiac arrest?", "contractor-death"],
+    // The fact's own answer opens "Yes:"; the engine's lead takes its place.
+    ["Did the Syrian civil war begin in 2011?", "militias-in-syria"],
   ])("is answered %j: 'Yes.' and the fact (%s)", (question, factId) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
     expect(result.factIds).toEqual([factId]);
+    expect(result.answer).toMatch(/^Yes\. /);
+    expect(result.answer.slice("Yes. ".length).toLowerCase()).toBe(bareAnswerOf(factId).toLowerCase());
     const fact = engine.knowledge.facts.find((candidate) => candidate.id === factId)!;
-    expect(result.answer).toBe(`Yes. ${fact.answer.replace(/^(Yes|No)[.:,]\s*/, "")}`);
     expect(result.citations.map((citation) => citation.quote)).toEqual(fact.citations.map((citation) => citation.quote));
   });
 
   it.each([
-    ["Were the troops' injuries severe?", "injuries"],
-    ["Did the attacks start on Oct. 7?", "attack-start"],
-    ["Did Hamas kill fewer than 100 people on Oct. 7?", "october-7"],
+    ["Did Iran oppose Assad?", "militias-in-syria"],
+    ["Did the first attacks hit Al-Asad on Nov. 2?", "initial-attacks"],
+    ["Were the injuries mostly severe?", "injuries"],
     ["Is Abu Mahdi al-Muhandis the commander of the Quds Force?", "soleimani-strike"],
   ])("is answered %j: 'No.' and the fact that says otherwise (%s)", (question, factId) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
     expect(result.factIds).toEqual([factId]);
     expect(result.answer).toMatch(/^No\. /);
-    expect(result.answer).toContain(engine.knowledge.facts.find((candidate) => candidate.id === factId)!.answer.slice(0, 40));
+    expect(result.answer.slice("No. ".length).toLowerCase()).toBe(bareAnswerOf(factId).toLowerCase());
   });
 });
 
-describe("a yes/no question the fact check doesn't settle", () => {
+describe("a yes/no question the sources can't settle", () => {
   it.each([
-    ["Was Soleimani the commander of the Quds Force?", "soleimani-strike"],
-    ["Did the injured troops suffer mostly brain injuries?", "injuries"],
+    // Judgments the source leaves to critics and officials: the fact, no yes or no.
+    ["Was the US response proportionate?", "critics-view"],
+    ["Is the US response too cautious?", "escalation-concerns"],
   ])("is answered %j with the fact alone, no yes or no (%s)", (question, factId) => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
     expect(result.factIds).toEqual([factId]);
-    expect(result.answer).toBe(engine.knowledge.facts.find((candidate) => candidate.id === factId)!.answer);
+    expect(result.answer).toBe(answerOf(factId));
   });
 
   it("about something no fact states is refused, not answered yes or no", () => {
@@ -57,7 +64,7 @@ describe("a yes/no question the fact check doesn't settle", () => {
 
 describe("the statement a yes/no question asks about", () => {
   it.each([
-    ["Did Blinken meet al-Sudani in November?", "Blinken meet al-Sudani in November"],
+    ["Did militias grow in Iraq after the 2003 invasion?", "militias grow in Iraq after the 2003 invasion"],
     ["Has the Pentagon published its tally yet?", "the Pentagon published its tally"],
     ["quick q: were the injuries minor or not?", "the injuries minor"],
     ["Wasn't the contractor sheltering from a drone?", "the contractor sheltering from a drone"],
@@ -72,16 +79,17 @@ describe("known regressions", () => {
   it.fails.each([
     // The ordinal "first" is dropped by the coverage rule, so attack-history (earlier clashes) "supports" it.
     ["Are these the first attacks on US bases in Iraq and Syria?", /^Yes\./],
-    // He died of cardiac arrest while sheltering from a possible drone attack; the check reads "supported".
-    ["Did the contractor die in a drone strike?", /^Yes\./],
+    // Al-Asad is in Iraq; the place the question gives is not compared.
+    ["Did the initial attacks hit Al-Asad in Syria?", /^Yes\./],
+    // The administration tries to deter the militias *without* provoking a broader conflict.
+    ["Is the US trying to provoke a broader conflict?", /^Yes\./],
+    // A prediction the source doesn't make (critics say the response failed to deter).
+    ["Will the strikes stop the attacks?", /^Yes\./],
+    // The groups threatened retaliation over Gaza, not Lebanon.
+    ["Did the Houthis threaten retaliation over Lebanon?", /^Yes\./],
     // An either-or question is not a yes/no question.
     ["Did the strikes hit Iraq or Syria?", /^No\./],
   ] as const)("does not answer %j with %s (known regression)", (question, wrongLead) => {
     expect(engine.ask(question).answer).not.toMatch(wrongLead);
-  });
-
-  // "bomb targets in Iraq" is answered with the attack tally (militias' attacks on US bases).
-  it.fails("answers whether the US bombed targets in Iraq with why it struck only in Syria (known regression)", () => {
-    expect(engine.ask("Did the US bomb targets in Iraq?").factIds).toEqual(["why-only-syria"]);
   });
 });
