@@ -11,17 +11,18 @@ const engine = realEngine();
 const RULES: Record<AbstentionRule, { refused: string; answered: [question: string, factId: string] }> = {
   "nothing-asked": { refused: "Who?", answered: ["Who attacked?", "attacks-claimed-by"] },
   "out-of-scope-place": { refused: "Have militias fired rockets at bases in Kirkuk?", answered: ["Have militias fired rockets at bases in Iraq?", "attack-tally"] },
-  "unknown-name": { refused: "What did Jake Sullivan warn the militias about?", answered: ["What did Blinken warn the militias about?", "blinken-warning"] },
+  "unknown-name": { refused: "What did Jake Sullivan say fueled the Houthis' threats?", answered: ["What fueled the Houthis' threats?", "proxy-threats"] },
   "after-the-sources": { refused: "Which bases were hit in March 2024?", answered: ["Which bases were hit in October 2023?", "initial-attacks"] },
-  "entity-not-covered": { refused: "Did al-Sudani sit down with Khamenei in Israel?", answered: ["Did al-Sudani sit down with Khamenei in Tehran?", "sudani-tehran-visit"] },
-  "thing-not-covered": { refused: "Was an aircraft carrier hit in the attacks?", answered: ["Were rockets used in the attacks?", "attack-weapons"] },
+  // A fact's own question with a name the fact is not about: only a close match scores high enough to meet this rule.
+  "entity-not-covered": { refused: "Why did the militia official speak anonymously in Baghdad?", answered: ["Why did the militia official speak anonymously?", "militia-official-account"] },
+  "thing-not-covered": { refused: "Did the Nov. 12 strike destroy a bridge?", answered: ["Did the Nov. 12 strike destroy a training facility?", "strike-nov-12"] },
   "count-not-covered": { refused: "How many Iraqis lost their lives in the US strikes?", answered: ["How many Americans lost their lives in the attacks?", "contractor-death"] },
   "date-not-covered": { refused: "What did US jets hit on October 30?", answered: ["What did US jets hit on November 12?", "strike-nov-12"] },
   "figure-not-covered": { refused: "Where did the 45 attacks happen?", answered: ["Where did the 61 attacks happen?", "attack-tally"] },
-  "focus-not-covered": { refused: "What is the population of Syria?", answered: ["What is the US troop presence in Syria?", "troop-levels"] },
+  "focus-not-covered": { refused: "What is the population of Syria?", answered: ["What is Iran's role in Syria?", "militias-in-syria"] },
   "event-not-covered": { refused: "Where was Al-Asad Air Base built?", answered: ["Where is Al-Asad Air Base?", "initial-attacks"] },
-  "ordinal-not-covered": { refused: "On what date did the fourth US strike happen?", answered: ["On what date did the third US strike happen?", "strike-nov-12"] },
-  "speaker-not-covered": { refused: "What did Khamenei tell Blinken?", answered: ["What did Blinken say to al-Sudani?", "blinken-warning"] },
+  "ordinal-not-covered": { refused: "On what date did the fifth US strike happen?", answered: ["On what date did the second US strike happen?", "strike-nov-8"] },
+  "speaker-not-covered": { refused: "What did Khamenei say about escalation?", answered: ["What did the Biden administration say about escalation?", "escalation-concerns"] },
   "statement-not-covered": { refused: "Did the Nov. 8 strike use drones?", answered: ["Did fighter planes carry out the Nov. 8 strike?", "strike-nov-8"] },
   "low-score": { refused: "Who won the war in Gaza?", answered: ["Who started the war in Gaza?", "october-7"] },
 };
@@ -53,7 +54,7 @@ describe("a refusal's first words", () => {
   it.each([
     ["Have militias fired rockets at bases in Kirkuk?", /^My sources don't cover Kirkuk: they cover attacks on US forces in Iraq and Syria/],
     // (It says "Jake or Sullivan": the unknown name is read as two.)
-    ["What did Jake Sullivan warn the militias about?", /^My sources don't mention Jake\b.*\bSullivan\./],
+    ["What did Jake Sullivan say fueled the Houthis' threats?", /^My sources don't mention Jake\b.*\bSullivan\./],
     ["Which bases were hit in March 2024?", /^My sources are as of Nov\. 17, 2023; they don't cover March 2024\./],
     ["Who?", /^I couldn't tell what that asks\./],
     ["What is the population of Syria?", /^My sources don't cover that\. Closest questions I can answer:/],
@@ -68,16 +69,5 @@ describe("known regressions", () => {
   // as-of date. "March 2024" (an English word) is read as a date only.
   it.fails("a month after the sources is refused as after the sources, not as an unknown name", () => {
     expect(engine.explain("Was Al-Tanf hit in December?")).toContain("rule after-the-sources");
-  });
-
-  // "count" is a speech verb in the lexicon, so "the US troop count" is read as asking what the US
-  // said, and speaker-not-covered refuses the troop-levels fact that answers it.
-  it.fails("a count asked as 'the US troop count' is answered with the troop levels", () => {
-    expect(engine.ask("What is the US troop count in Iraq?").factIds).toEqual(["troop-levels"]);
-  });
-
-  // "based" is read as what is said of the troops, so count-not-covered turns troop-levels down.
-  it.fails("'how many troops are based in Syria' is answered with the troop levels", () => {
-    expect(engine.ask("How many American troops are based in Syria?").factIds).toEqual(["troop-levels"]);
   });
 });
