@@ -44,17 +44,19 @@ describe("a verdict", () => {
   });
 
   it("says when a claim presents an attributed statement as settled fact", () => {
-    expect(engine.check("All injured troops have gone back to duty.").explanation).toContain("the source attributes this to the Pentagon");
-    expect(engine.check("The Pentagon says all injured troops have gone back to duty.").explanation).not.toContain("attributes this");
+    expect(engine.check("There are fears inside the administration that stronger retaliation could spark deadlier attacks.").explanation).toContain(
+      "Note: the source attributes this to the Biden administration; it is not stated as settled fact.",
+    );
+    expect(engine.check("According to the Biden administration, there are fears that stronger retaliation could spark deadlier attacks.").explanation).not.toContain("attributes this");
   });
 
-  // Known regression: "American strikes" is read as the action "strike" by the United States, which
-  // the Oct. 27 strike matches first, so the verdict rests on strike-oct-27 (no saidBy) and the
-  // attribution note is lost. Remove .fails once strike-damage-claim decides it again.
-  it.fails("says so too when the claim opens with 'American strikes' (known regression)", () => {
-    const result = engine.check("American strikes damaged the groups' arsenals.");
-    expect(result.factIds).toEqual(["strike-damage-claim"]);
-    expect(result.explanation).toContain("the source attributes this to the Pentagon");
+  // Known regression: "US strikes" is read as the action "strike" by the United States; the
+  // sources' strikes are each of another event, so the claim is left unsettled ("my sources don't
+  // say that") instead of being supported, with the note, by pentagon-strike-rationale.
+  it.fails("reads 'US strikes ...' as the strikes, not as the US striking (known regression)", () => {
+    const result = engine.check("US strikes hit Revolutionary Guard sites to pressure Iran.");
+    expect(result.factIds).toEqual(["pentagon-strike-rationale"]);
+    expect(result.verdict).toBe("supported");
   });
 
   it("gives one verdict per claim and an overall one", () => {
