@@ -1,6 +1,7 @@
 // The fact check's rules (src/answers/check/rules.ts), each through the real engine and knowledge
 // base: a claim it supports, one it contradicts and one it leaves unsettled, wherever the rule can
-// give that outcome. `check --explain` shows the rule's finding and names the rule that decided.
+// give that outcome (but for the few left out, below, with the reason). `check --explain` shows
+// the rule's finding and names the rule that decided.
 import { describe, expect, it } from "vitest";
 import { CHECK_RULES, type CheckRule, type SlotOutcome } from "../../src/answers/check/rules.js";
 import type { Verdict } from "../../src/answers/types.js";
