@@ -14,7 +14,13 @@ afterEach(() => {
 
 /** A copy of data/ with one file edited; returns the problems it loads with. */
 function loadWith(file: string, edit: (text: string) => string): string[] {
-  return loadWithBytes(file, (bytes) => Buffer.from(edit(bytes.toString("utf8")), "utf8"));
+  return loadWithBytes(file, (bytes) => {
+    const text = bytes.toString("utf8");
+    const edited = edit(text);
+    // An edit that no longer finds its text (the data moved on) would test the unedited data.
+    if (edited === text) throw new Error(`the edit changed nothing in ${file}`);
+    return Buffer.from(edited, "utf8");
+  });
 }
 
 /** The same, for edits that are not text: a file saved in another encoding. */

@@ -49,7 +49,7 @@ describe("Discord app through the gateway", () => {
   });
 
   it("offers the candidates as buttons when the question is ambiguous, and what it can answer when it can't", async () => {
-    const ambiguous = ask("Are these the first attacks on US bases in Iraq and Syria?");
+    const ambiguous = ask("Tell me about Iraq");
     const uncovered = ask("How many US troops are in Jordan?");
     discord.interaction(ambiguous);
     discord.interaction(uncovered);
