@@ -12,7 +12,7 @@ const read = (text: string) => understand(text, parts.language, { correctTypos: 
 const isPlace = (entityId: string) => parts.language.places.has(entityId);
 const isNoun = (word: string) => parts.language.partsOfSpeech(word).has("n");
 /** The later question as carried over from the earlier one, in a conversation or within one message. */
-const after = (earlier: string, later: string, sameMessage = false) => carryOver(read(earlier), read(later), later, isPlace, sameMessage);
+const after = (earlier: string, later: string, sameMessage = false) => carryOver(read(earlier), read(later), later, isPlace, { sameMessage });
 
 describe("carryOver", () => {
   it("gives a follow-up that names only a new place the earlier words and kind of question, the new place replacing the old", () => {

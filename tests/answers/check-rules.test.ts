@@ -44,6 +44,8 @@ const ROWS: Row[] = [
   ["The wave of attacks began before the Hamas raid.", "contradicted", "order", "attack-start"],
   ["Abu Mahdi al-Muhandis, the deputy commander of Iran-backed militias in Iraq, died in the strike.", "supported", "role", "soleimani-strike"],
   ["Abu Mahdi al-Muhandis, the deputy commander of the Houthis, died in the strike.", "contradicted", "role", "soleimani-strike"],
+  ["The American contractor died of heart failure.", "supported", "cause", "contractor-death"],
+  ["The American contractor was killed by a rocket.", "contradicted", "cause", "contractor-death"],
   ["Iran backs the Assad government.", "supported", "coverage", "militias-in-syria"],
   ["The militias plan to attack US embassies.", "not_enough_info", "coverage", undefined],
 ];
@@ -66,6 +68,7 @@ const CAN_GIVE: Record<CheckRule, readonly Verdict[]> = {
   universal: ["contradicted", "not_enough_info"],
   order: ["supported", "contradicted"],
   role: ["supported", "contradicted"],
+  cause: ["supported", "contradicted"],
   coverage: ["supported", "not_enough_info"],
 };
 

@@ -206,6 +206,7 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
       opposites,
       states: (entry, term) => statedTerms(entry, parts).has(term),
       wishes: (entry, term) => wishedTerms(entry, parts).has(term),
+      asserts: (entry, term) => assertedTerms(entry, parts).has(term),
       wordsOf: (text) => understand(text, language, { correctTypos: false, statement: true }).terms,
       mutual: new Set(knowledge.lexicon.mutualActions.map((action) => actionTerm(action, language))),
       broad: new Map(Object.entries(knowledge.lexicon.broadActions).map(([verb, actions]) => [actionTerm(verb, language), new Set(actions.map((action) => actionTerm(action, language)))])),
@@ -234,6 +235,20 @@ function statedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string
     ]));
     terms = new Set(texts.flatMap((text) => understand(text, parts.language, { correctTypos: false, statement: true }).terms));
     statedByFact.set(entry, terms);
+  }
+  return terms;
+}
+
+const assertedByFact = new WeakMap<IndexedFact, ReadonlySet<string>>();
+/** The terms a fact asserts: its answer and quotes (not what they wish for) and its values' values, not what the values measure. */
+function assertedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string> {
+  let terms = assertedByFact.get(entry);
+  if (!terms) {
+    const { fact } = entry;
+    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => text.replace(WISHED, " "));
+    for (const value of fact.values) if ("value" in value && typeof value.value === "string") texts.push(value.value);
+    terms = new Set(texts.flatMap((text) => understand(text, parts.language, { correctTypos: false, statement: true }).terms));
+    assertedByFact.set(entry, terms);
   }
   return terms;
 }

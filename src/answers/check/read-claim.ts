@@ -73,7 +73,7 @@ const NEGATION = /\b(no|not|never|none|nobody|neither|nor|without|n't|cannot)\b/
 const EMBEDDED_NEGATION = /\b(pressured|pressure|urged|asked|told|warned|promised|pushed|wanted|called on|to)\s+(?:\w+\s+){0,3}?not\s+to\b/i;
 const UNIVERSAL = /\b(none of|no one|nobody|not a single|not one|not any|no \w+ (?:at all|whatsoever)|(?:no|not) .{0,40}\bany\b)/i;
 const PARTIAL = /\b(in most cases|mostly|in many cases|often|largely|in some cases)\b/i;
-const RANKING = /\b(more often than any|more than any other|than any other|largest|biggest|smallest|deadliest|most powerful|most important|most active|the first to|the only one|most of the \w+ (?:were|was) (?:stationed|based))\b/i;
+const RANKING = /\b(more often than any|more than any other|than any other|largest|biggest|smallest|deadliest|most powerful|most important|most active|the first to|the only one|most of the \w+ (?:were|was) (?:stationed|based)|the (?:most|least) (?!of\b)\w+(?:ed|ive|ful|ous|ant|ent|ic|al|able|ible|ing)|\w+est (?:of the|among))\b/i;
 const ATTRIBUTION = /\b(according to|per|says|said|say|claims?|claimed|reported|told|officials? believe|argue[sd]?|contend[sd]?|on the record|anonymously|unnamed|anonymous)\b/i;
 
 /** Predicate verbs of the knowledge base's actions, as terms, and the places/entities that fill their roles. */

@@ -65,6 +65,8 @@ export interface RuleContext {
   wordsOf(text: string): readonly string[];
   /** Actions done with each other ("meet"), as terms. */
   mutual: ReadonlySet<string>;
+  /** Does the fact assert the term: in its answer, quotes or values' values (not in what a value measures)? */
+  asserts(entry: IndexedFact, term: string): boolean;
   /** Does the fact say it only as a goal or a wish ("the goal is to pressure Iran")? A claim of a goal may use it. */
   wishes(entry: IndexedFact, term: string): boolean;
   /** Verbs that may mean several actions (the lexicon's broadActions), as terms: "hit" -> strike, attack. */
@@ -559,7 +561,8 @@ export function stanceRule(claim: ClaimReading, context: RuleContext): SlotFindi
     if (!claim.entities.every((id) => entry.entities.has(id))) continue;
     for (const term of terms) {
       for (const opposite of context.opposites.get(term) ?? []) {
-        if (terms.includes(opposite) || !context.states(entry, opposite)) continue;
+        // (What a value measures is no stance: "severity of the injuries: minor" says minor, not severe.)
+        if (terms.includes(opposite) || !context.asserts(entry, opposite)) continue;
         // Another fact stating the claim's own word, with most of what the claim says, speaks for it
         // ("calls for US troops to leave" after the 2020 strike; al-Sudani's wish that they stay is another matter).
         const statesItself = context.facts.some((other) => other !== entry && context.states(other, term) && claim.contentTerms.filter((t) => context.states(other, t)).length * 2 >= claim.contentTerms.length);
@@ -609,6 +612,9 @@ export function causeRule(claim: ClaimReading, context: RuleContext): SlotFindin
 export function negationRule(claim: ClaimReading, context: RuleContext, earlier: readonly SlotFinding[]): SlotFinding[] {
   // A fact that states the very negation ("the US did not strike in Iraq") has already spoken.
   if (!claim.negated || claim.figures.length > 0 || earlier.some((finding) => (finding.rule === "action" || finding.rule === "only-place") && finding.outcome === "match")) return [];
+  // "The injuries were not severe" says what they were like, not that there were none.
+  const negatedWord = /\b(?:not|never)\s+(?:very\s+|so\s+|that\s+)?([a-z]+)/i.exec(claim.text)?.[1];
+  if (negatedWord && context.language.partsOfSpeech(negatedWord).has("a") && !context.language.partsOfSpeech(negatedWord).has("v") && !context.language.partsOfSpeech(negatedWord).has("n")) return [];
   // What is negated is what the claim ends on ("None of the attacks caused any injuries": the injuries).
   const heads = claim.contentTerms.filter((term) => context.index.measureTerms.has(term)).reverse();
   for (const head of heads) {
@@ -645,6 +651,14 @@ const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|leas
  * Supported needs a fact that states what the claim says: the claim's names are what it is about,
  * and its words (the lexicon's, or related words no broader than them) carry nearly all of the claim.
  */
+/** Does the fact say no to what the negated claim says no to: a negation of its own, or the opposite of the negated word? */
+function statesNegation(claim: ClaimReading, entry: IndexedFact, context: RuleContext): boolean {
+  const negatedWord = /\b(?:not|never|no|none of the|n't)\s+(?:very\s+|so\s+|any\s+|the\s+|a\s+)?([a-z]+)/i.exec(claim.text)?.[1];
+  const negated = negatedWord ? context.language.read(negatedWord.toLowerCase()).term : undefined;
+  if (negated && [...(context.opposites.get(negated) ?? [])].some((opposite) => context.states(entry, opposite))) return true;
+  return [entry.fact.answer, ...entry.fact.citations.map((citation) => citation.quote)].some((text) => /\b(no|not|never|none|n't|without|fail|fails|failed|failing)\b/i.test(text));
+}
+
 export function coverageRule(claim: ClaimReading, context: RuleContext, preferred: readonly IndexedFact[]): SlotFinding[] {
   // Figures, dates, qualifiers and negation are slots of their own; coverage is about the rest.
   const asked = claim.understood.question!.asked.filter((term) => !isEntityTerm(term.term) && !term.term.startsWith("!") && !SLOT_WORDS.test(term.word) && !/\d/.test(term.word) && !context.language.isLightWord(term.word));
@@ -686,7 +700,10 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
   if (!best) return [f({ rule: "coverage", outcome: "unknown", claimed: claim.text, sourced: "no fact in my sources speaks to all of it" })];
   // A fact whose figure, date or action matched the claim needs to state less of the rest.
   const needed = preferred.includes(best.entry) ? CHECK_CONFIG.coverageWithSlot : CHECK_CONFIG.coverageToSupport;
-  const outcome: SlotOutcome = best.share >= needed ? "match" : "unknown";
+  // Words alone don't bear out a negation ("does not support" beside "has supported"): the fact
+  // must say no itself, or say the opposite of what is negated ("not severe" beside "minor").
+  const polarityHolds = !claim.negated || statesNegation(claim, best.entry, context);
+  const outcome: SlotOutcome = best.share >= needed && polarityHolds ? "match" : "unknown";
   return [f({ rule: "coverage", outcome, fact: best.entry, claimed: claim.text, sourced: outcome === "match" ? best.entry.fact.answer : `my sources don't say ${best.missing.slice(0, 3).join(", ")}` })];
 }
 
