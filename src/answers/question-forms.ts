@@ -63,7 +63,9 @@ export function questionType(tokens: readonly string[]): QuestionType {
   const first = tokens.findIndex((token) => !FIRST_WORD_FILLER.has(token));
   // "Was the contractor who died hit by a drone?": a question that opens with its verb is a yes/no
   // question, whatever question words follow in its clauses.
-  if (YES_NO_OPENERS.has(tokens[first] ?? "") && !/^(is|are|was|were)$/.test(tokens[first + 1] ?? "")) return "yesno";
+  // ... unless it ends on a choice ("Did the strikes hit Iraq or Syria?"): that asks which.
+  const choice = tokens.length >= 3 && tokens[tokens.length - 2] === "or" && tokens[tokens.length - 1] !== "not" && tokens[tokens.length - 1] !== "no";
+  if (YES_NO_OPENERS.has(tokens[first] ?? "") && !/^(is|are|was|were)$/.test(tokens[first + 1] ?? "")) return choice ? "what" : "yesno";
   const padded = ` ${tokens.join(" ")} `;
   // "What did they do when ISIL invaded?": after an opening "what" or "which", a later when, where
   // or who starts a clause, not the question.

@@ -221,6 +221,9 @@ const statedByFact = new WeakMap<IndexedFact, ReadonlySet<string>>();
  * What a sentence wants rather than says: a goal ("the goal is to pressure Iran"), or what someone
  * is told, urged or hoped to do ("to tell the militias to stop attacks"). Its words are not stated.
  */
+/** What a sentence says is not done: "without provoking a broader conflict". */
+const WITHOUT = /\bwithout\s+[^.;:,]*/gi;
+
 const WISHED = /\b(?:(?:goal|aim|purpose|intent|intention|objective|hope|wish)s?\s+(?:is|was|are|were)\s+to|(?:tell|told|telling|urge|urged|urging|push|pushed|pressure|pressured|persuade|persuaded|ask|asked|want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|in order)\s+(?:[\w'-]+\s+){0,4}?to)\s+[^.;:]*/gi;
 
 /** The terms a fact states: its answer, quotes and values (not what they only wish for), not the questions it answers. Worked out when first compared. */
@@ -228,7 +231,7 @@ function statedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string
   let terms = statedByFact.get(entry);
   if (!terms) {
     const { fact } = entry;
-    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => text.replace(WISHED, " ")).concat(...fact.values.map((value) => [
+    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => text.replace(WISHED, " ").replace(WITHOUT, " ")).concat(...fact.values.map((value) => [
       "of" in value ? value.of : "",
       "value" in value && typeof value.value === "string" ? value.value : "",
       value.kind === "action" ? [value.action, value.object ?? "", ...value.actor, ...(value.target ?? [])].join(" ") : "",
@@ -245,7 +248,7 @@ function assertedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<stri
   let terms = assertedByFact.get(entry);
   if (!terms) {
     const { fact } = entry;
-    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => text.replace(WISHED, " "));
+    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => text.replace(WISHED, " ").replace(WITHOUT, " "));
     for (const value of fact.values) if ("value" in value && typeof value.value === "string") texts.push(value.value);
     terms = new Set(texts.flatMap((text) => understand(text, parts.language, { correctTypos: false, statement: true }).terms));
     assertedByFact.set(entry, terms);

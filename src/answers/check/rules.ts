@@ -7,6 +7,7 @@ import { apDate } from "../ap-date.js";
 import { CHECK_CONFIG, ENGINE_CONFIG } from "../config.js";
 import type { FactIndex, IndexedFact, Measure } from "../fact-index.js";
 import { earliestDay, sameDate, type ClaimDate, type ClaimNumber } from "../figures.js";
+import { wordTokens } from "../../knowledge/text-folding.js";
 import { isEntityTerm } from "../understand.js";
 import type { Language } from "../words/language.js";
 import type { ClaimAction, ClaimFigure, ClaimReading } from "./read-claim.js";
@@ -103,10 +104,12 @@ export function universalRule(claim: ClaimReading, context: RuleContext): SlotFi
   }
   // Only a fact that itself says "all" of the claim's subject (or gives a share of all of it)
   // supports it: "all have returned to duty" is said of the injured troops, not of every attack.
-  const subject = /\b(?:every one of|each one of|each of|all of|every single|every|all)\s+(?:the\s+|these\s+|those\s+)?([\w-]+)/i.exec(claim.text)?.[1];
-  const subjectTerms = subject ? context.wordsOf(subject) : claim.contentTerms.slice(0, 1);
+  // The subject: the phrase after "all of the", up to its verb ("the US retaliatory strikes").
+  const subject = /\b(?:every one of|each one of|each of|all of|every single|every|all)\s+(?:the\s+|these\s+|those\s+)?((?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:were|was|is|are|have|has|had|did|do|does|will|would|could|can|caused|hit|came|took|happened|targeted|struck|killed|in|on|at)\b|$)/i.exec(claim.text)?.[1];
+  const subjectTerms = (subject ? context.wordsOf(subject).filter((term) => !isEntityTerm(term)) : []).concat(subject ? [] : claim.contentTerms.slice(0, 1));
   const ofSubject = (text: string) => context.wordsOf(text).some((term) => subjectTerms.includes(term));
-  const saysOfAll = (answer: string) => [...answer.matchAll(/\b(?:all|every|each|only)\b((?:\s+[\w-]+){1,4})/gi)].some((match) => ofSubject(match[1]!));
+  // A clause of the fact that says all (or only) of the subject: "the US has struck only in Syria".
+  const saysOfAll = (answer: string) => answer.split(/[.;,]/).some((clause) => /\b(?:all|every|each|only)\b/i.test(clause) && ofSubject(clause));
   const says = context.facts.some((entry) => saysOfAll(entry.fact.answer) || entry.fact.values.some((value) => "share" in value && value.share === "all" && ofSubject(value.of)));
   return says ? [] : [f({ rule: "universal", outcome: "unknown", claimed: "every one", sourced: "my sources don't say it of every one" })];
 }
@@ -499,6 +502,10 @@ function roleAgreement(claimed: readonly string[], sourced: readonly string[], c
   const term = (word: string) => context.language.read(word).term;
   const same = claimed.some((a) => sourced.some((b) => a === b || term(a) === term(b) || context.within(a, b) || context.within(b, a)));
   if (same) return "match";
+  // A word for a kind ("militias") stands for a name of that kind (Kataib Hezbollah), not for another (Blinken).
+  const kindWords = sourced.filter((id) => !entityIds([id]).length).map(term);
+  const ofKind = (id: string) => kindWords.some((word) => context.language.entityCategories.get(id)?.has(word));
+  if (kindWords.length > 0 && entityIds(claimed).length === claimed.length) return claimed.some(ofKind) ? "match" : "conflict";
   // Only names rule each other out: a word ("militias") may stand for a named group.
   return entityIds(claimed).length > 0 && entityIds(sourced).length > 0 && entityIds(claimed).length === claimed.length ? "conflict" : "open";
 }
@@ -651,6 +658,49 @@ const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|leas
  * Supported needs a fact that states what the claim says: the claim's names are what it is about,
  * and its words (the lexicon's, or related words no broader than them) carry nearly all of the claim.
  */
+/**
+ * Does the fact give the claim's roles the same way round? Read by word order around the claim's
+ * verb: the fact must not have the claim's doer only after the verb and its done-to only before it
+ * ("the militias monitor US forces" against "a US garrison ... used to monitor Iranian proxies"),
+ * nor the claim's done-to as what the verb is against ("Iran supports the opposition" against "Iran
+ * backs Assad's government against opposition groups").
+ */
+function rolesInOrder(claim: ClaimReading, entry: IndexedFact, context: RuleContext): boolean {
+  const tokens = claim.understood.question?.tokens ?? [];
+  const terms = tokens.map((token) => context.language.read(token).term);
+  const mentions = claim.understood.question?.mentions ?? [];
+  const termAt = (i: number) => mentions.find((mention) => mention.start <= i && i < mention.end)?.entityId ?? terms[i]!;
+  // The claim's verb: the first word after its subject that can be one, not after a determiner ("The militias monitor ...").
+  const isName = (i: number) => mentions.some((mention) => mention.start <= i && i < mention.end);
+  const firstContent = tokens.findIndex((token, i) => isName(i) || !context.language.stopwords.has(token));
+  const canBeVerb = (word: string, before: string | undefined) => context.language.partsOfSpeech(word).has("v") && !/^(the|a|an|of|its|their|his|her|our|this|that|these|those)$/.test(before ?? "");
+  const verbAt = tokens.findIndex((token, i) => i > firstContent && !isName(i) && !context.language.stopwords.has(token) && !context.language.isLightWord(token) && canBeVerb(token, tokens[i - 1]));
+  if (verbAt < 0) return true;
+  const content = (from: number, to: number) => [...new Set(tokens.slice(from, to).map((_, k) => termAt(from + k)).filter((term) => !context.language.stopwords.has(term) && !/^\d/.test(term)))].map((term) => (context.nameOf(term) !== term ? `@${term}` : term));
+  const doers = content(0, verbAt);
+  const doneTo = content(verbAt + 1, tokens.length);
+  const verb = terms[verbAt]!;
+  for (const text of [entry.fact.answer, ...entry.fact.citations.map((citation) => citation.quote)]) {
+    const words = wordTokens(text);
+    // Where the fact uses the verb as a verb, active: not a noun ("threats of retaliation from"), not a passive ("were hit by").
+    const v = words.findIndex(
+      (word, i) => context.language.read(word).term === verb && canBeVerb(word, words[i - 1]) && !(/^(is|are|was|were|be|been|being)$/.test(words[i - 1] ?? "") && /(ed|en)$/.test(word)),
+    );
+    if (v < 0) continue;
+    const side = (from: number, to: number) => new Set(context.wordsOf(words.slice(from, to).join(" ")));
+    const before = side(0, v);
+    const after = side(v + 1, words.length);
+    const doersOnlyAfter = doers.some((term) => after.has(term)) && !doers.some((term) => before.has(term));
+    const doneToOnlyBefore = doneTo.some((term) => before.has(term)) && !doneTo.some((term) => after.has(term));
+    if (doersOnlyAfter && doneToOnlyBefore) return false;
+    // "against opposition groups": what the verb is against is not what it is done to.
+    const against = new Set(words.flatMap((word, i) => (/^(against|versus|vs|opposing)$/.test(word) && i > v ? context.wordsOf(words.slice(i + 1, i + 4).join(" ")) : [])));
+    const plainDoneTo = doneTo.filter((term) => !term.startsWith("@"));
+    if (plainDoneTo.length > 0 && plainDoneTo.every((term) => against.has(term))) return false;
+  }
+  return true;
+}
+
 /** Does the fact say no to what the negated claim says no to: a negation of its own, or the opposite of the negated word? */
 function statesNegation(claim: ClaimReading, entry: IndexedFact, context: RuleContext): boolean {
   const negatedWord = /\b(?:not|never|no|none of the|n't)\s+(?:very\s+|so\s+|any\s+|the\s+|a\s+)?([a-z]+)/i.exec(claim.text)?.[1];
@@ -700,11 +750,18 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
   if (!best) return [f({ rule: "coverage", outcome: "unknown", claimed: claim.text, sourced: "no fact in my sources speaks to all of it" })];
   // A fact whose figure, date or action matched the claim needs to state less of the rest.
   const needed = preferred.includes(best.entry) ? CHECK_CONFIG.coverageWithSlot : CHECK_CONFIG.coverageToSupport;
+  // Words alone don't bear out who did what to whom: the fact must not say it the other way round.
+  const rolesHold = rolesInOrder(claim, best.entry, context);
+  // "the first attacks": an ordinal the fact must say too.
+  const ordinal = /\b(first|second|third|fourth|fifth|last|latest)\b/i.exec(claim.text)?.[1];
+  const ordinalHolds = !ordinal || claim.dates.length > 0 || context.asserts(best.entry, context.language.read(ordinal.toLowerCase()).term);
   // Words alone don't bear out a negation ("does not support" beside "has supported"): the fact
   // must say no itself, or say the opposite of what is negated ("not severe" beside "minor").
   const polarityHolds = !claim.negated || statesNegation(claim, best.entry, context);
-  const outcome: SlotOutcome = best.share >= needed && polarityHolds ? "match" : "unknown";
-  return [f({ rule: "coverage", outcome, fact: best.entry, claimed: claim.text, sourced: outcome === "match" ? best.entry.fact.answer : `my sources don't say ${best.missing.slice(0, 3).join(", ")}` })];
+  const outcome: SlotOutcome = best.share >= needed && polarityHolds && rolesHold && ordinalHolds ? "match" : "unknown";
+  const why =
+    best.share < needed ? `my sources don't say ${best.missing.slice(0, 3).join(", ")}` : !rolesHold ? "my sources don't say who did what to whom that way" : !ordinalHolds ? `my sources don't say ${ordinal!.toLowerCase()}` : "my sources don't say it is not so";
+  return [f({ rule: "coverage", outcome, fact: best.entry, claimed: claim.text, sourced: outcome === "match" ? best.entry.fact.answer : why })];
 }
 
 function attributiveOf(claim: ClaimReading, context: RuleContext): Set<string> {
