@@ -86,7 +86,8 @@ export function decide(question: Understanding, ranked: readonly Candidate[], co
   const floor = clear ? lowest : context.thresholds.minScoreToAnswer;
   while (passing.length > 0 && passing[passing.length - 1]!.score < floor) passing.pop();
   // A refusal names the rule of a candidate that could have been answered, not of one too weak anyway.
-  if (!clear) rejected.splice(0, rejected.length, ...rejected.filter((rejection) => rejection.candidate.score >= floor));
+  const rankedClear = ranked[0] !== undefined && ranked[0].score >= (ranked[1]?.score ?? 0) * context.thresholds.clearMargin;
+  if (!clear && !rankedClear) rejected.splice(0, rejected.length, ...rejected.filter((rejection) => rejection.candidate.score >= floor));
   // "how many in Syria?", "how many were killed?": a count of nothing named, where the sources count several things.
   const counts = vagueCount(question, ranked, context);
   if (counts.length > 1) return { status: "clarify", options: counts.slice(0, ENGINE_CONFIG.clarifyChoices), rejected };

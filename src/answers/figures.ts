@@ -118,6 +118,8 @@ export function extractNumbers(textWithoutDates: string): CountedNumber[] {
     const before = text.slice(0, match.index);
     // "one of the militias", "one official" are not figures
     if (word === "one" && /^\s+(of|official|another)\b/.test(text.slice(match.index + match[0].length))) continue;
+    // "one group or several": one side of a choice the question asks about, not a figure it gives
+    if (/^(?:\s+[a-z]+)?\s+or\s+(?:several|many|more|two|three|\d+|multiple|a few)\b/.test(text.slice(match.index + match[0].length))) continue;
     // "the third one", "which one", "that one": a pronoun, not a figure
     if (word === "one" && /\b(the|this|that|which|each|every|another|any|no|last|latest|first|second|third|fourth|fifth|next|other|same|only)\s+$/.test(before)) continue;
     const following = text.slice(match.index + match[0].length).split(/[,.;:]/)[0]!.split(/\s+/).filter(Boolean).slice(0, 6).join(" ");

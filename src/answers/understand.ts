@@ -288,7 +288,8 @@ function readQuestion(
     const expansions = known ? [] : language.expand(word);
     const parts = language.partsOfSpeech(word);
     const nameLike = !known && expansions.length === 0 && /^[a-z][a-z]+$/.test(word) && word.length >= 3 && (parts.size === 0 || capitalized.has(word)) && !language.isEnglishWord(word);
-    if (nameLike || (!known && capitalized.has(word) && parts.size === 0)) unknownNames.push(word);
+    // (A month is a date, never a name: "in December" is after the sources, not someone they never mention.)
+    if ((nameLike || (!known && capitalized.has(word) && parts.size === 0)) && !MONTH_OR_NUMBER.test(word)) unknownNames.push(word);
     // A noun for a thing, used as a noun: WordNet lists it only as one, or a determiner comes before it ("the embassy", not "land elsewhere").
     const at = tokens.indexOf(word.split(" ")[0]!);
     const asNoun = [...parts].every((pos) => pos === "n") || DETERMINER.test(tokens[at - 1] ?? "") || word.includes(" ");

@@ -19,7 +19,7 @@ const RULES: Record<AbstentionRule, { refused: string; answered: [question: stri
   "count-not-covered": { refused: "How many Iraqis lost their lives in the US strikes?", answered: ["How many Americans lost their lives in the attacks?", "contractor-death"] },
   "date-not-covered": { refused: "What did US jets hit on October 30?", answered: ["What did US jets hit on November 12?", "strike-nov-12"] },
   "figure-not-covered": { refused: "Where did the 45 attacks happen?", answered: ["Where did the 61 attacks happen?", "attack-tally"] },
-  "focus-not-covered": { refused: "What is the population of Syria?", answered: ["What is Iran's role in Syria?", "militias-in-syria"] },
+  "focus-not-covered": { refused: "What is the weather in Baghdad?", answered: ["What is Iran's role in Syria?", "militias-in-syria"] },
   "event-not-covered": { refused: "Where was Al-Asad Air Base built?", answered: ["Where is Al-Asad Air Base?", "initial-attacks"] },
   "ordinal-not-covered": { refused: "On what date did the fifth US strike happen?", answered: ["On what date did the second US strike happen?", "strike-nov-8"] },
   "speaker-not-covered": { refused: "What did Khamenei say about escalation?", answered: ["What did the Biden administration say about escalation?", "escalation-concerns"] },
@@ -57,20 +57,19 @@ describe("a refusal's first words", () => {
     ["What did Jake Sullivan say fueled the Houthis' threats?", /^My sources don't mention Jake\b.*\bSullivan\./],
     ["Which bases were hit in March 2024?", /^My sources are as of Nov\. 17, 2023; they don't cover March 2024\./],
     ["Who?", /^I couldn't tell what that asks\./],
-    ["What is the population of Syria?", /^My sources don't cover that\. Closest questions I can answer:/],
+    ["What is the weather in Baghdad?", /^My sources don't cover that\. Closest questions I can answer:/],
   ])("for %j say why", (question, lead) => {
     expect(engine.ask(question).answer).toMatch(lead);
   });
 });
 
-describe("known regressions", () => {
-  // "December" is read both as a date and as a name the sources never mention, and unknown-name
-  // decides first: the reply says "My sources don't mention December" instead of giving the
-  // as-of date. "March 2024" (an English word) is read as a date only.
-  it.fails("a month after the sources is refused as after the sources, not as an unknown name", () => {
+describe("a month after the sources", () => {
+  it("is refused as after the sources, not as a name the sources never mention", () => {
     expect(engine.explain("Was Al-Tanf hit in December?")).toContain("rule after-the-sources");
   });
+});
 
+describe("known regressions", () => {
   // "hit" is what the attack tally's wording says of attacks ("hits on US bases"), so count-not-covered
   // turns down the facts that count US strikes ("no count of strikes hit"), and the militias'
   // attack tally is answered instead.

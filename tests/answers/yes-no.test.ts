@@ -65,12 +65,29 @@ describe("a yes/no question the sources can't settle", () => {
 describe("the statement a yes/no question asks about", () => {
   it.each([
     ["Did militias grow in Iraq after the 2003 invasion?", "militias grow in Iraq after the 2003 invasion"],
-    ["Has the Pentagon published its tally yet?", "the Pentagon published its tally"],
+    // An opening "has" goes back before its participle: who did it stays who did it.
+    ["Has the Pentagon published its tally yet?", "the Pentagon has published its tally"],
+    ["Were any Iraqi civilians hurt?", "any Iraqi civilians were hurt"],
     ["quick q: were the injuries minor or not?", "the injuries minor"],
     ["Wasn't the contractor sheltering from a drone?", "the contractor sheltering from a drone"],
     ["So did the US strike back or not?", "the US strike back"],
   ])("of %j is %j", (question, statement) => {
     expect(declarativeOf(question)).toBe(statement);
+  });
+});
+
+describe("questions once given a wrong yes or no", () => {
+  it.each([
+    // The administration tries to deter the militias *without* provoking a broader conflict.
+    ["Is the US trying to provoke a broader conflict?", /^Yes\./],
+    // A prediction the source doesn't make (critics say the response failed to deter).
+    ["Will the strikes stop the attacks?", /^Yes\./],
+    // An either-or question is not a yes/no question.
+    ["Did the strikes hit Iraq or Syria?", /^No\./],
+    // No US troops were killed; a contractor died of cardiac arrest.
+    ["Were any American soldiers killed?", /^Yes\./],
+  ] as const)("does not answer %j with %s", (question, wrongLead) => {
+    expect(engine.ask(question).answer).not.toMatch(wrongLead);
   });
 });
 
@@ -81,14 +98,8 @@ describe("known regressions", () => {
     ["Are these the first attacks on US bases in Iraq and Syria?", /^Yes\./],
     // Al-Asad is in Iraq; the place the question gives is not compared.
     ["Did the initial attacks hit Al-Asad in Syria?", /^Yes\./],
-    // The administration tries to deter the militias *without* provoking a broader conflict.
-    ["Is the US trying to provoke a broader conflict?", /^Yes\./],
-    // A prediction the source doesn't make (critics say the response failed to deter).
-    ["Will the strikes stop the attacks?", /^Yes\./],
     // The groups threatened retaliation over Gaza, not Lebanon.
     ["Did the Houthis threaten retaliation over Lebanon?", /^Yes\./],
-    // An either-or question is not a yes/no question.
-    ["Did the strikes hit Iraq or Syria?", /^No\./],
   ] as const)("does not answer %j with %s (known regression)", (question, wrongLead) => {
     expect(engine.ask(question).answer).not.toMatch(wrongLead);
   });
