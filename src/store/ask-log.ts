@@ -1,0 +1,123 @@
+// The record of every question and claim asked. Writing it never costs an answer: record() only
+// queues the entry and returns; the queue is written in batches once the current turn of the event
+// loop is over (after the answer has gone out). A failed write is logged and retried with backoff;
+// if the database stays down, the oldest entries are dropped past a cap, and that is logged too.
+import type { Kysely } from "kysely";
+import type { Logger } from "../logger.js";
+import type { Hasher } from "./asker-hash.js";
+import type { AsksTable, StoreTables } from "./tables.js";
+
+export interface AskEntry {
+  id: string;
+  askedAt: number;
+  platform: string;
+  /** Raw here; only its salted hash is written. */
+  conversation: string;
+  /** Raw here; only its salted hash is written. */
+  userId: string;
+  kind: "ask" | "check";
+  text: string;
+  outcome: string;
+  factIds: readonly string[];
+  confidence: number | null;
+}
+
+export interface AskLog {
+  /** Queues the entry for writing; never throws, never waits. */
+  record(entry: AskEntry): void;
+  /** Resolves once everything queued so far has been written, or after `timeoutMs`. */
+  flush(timeoutMs?: number): Promise<void>;
+  /** Flushes, then stops writing (the store is closing). */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+export const ASK_LOG_POLICY = Object.freeze({
+  /** Rows per INSERT: well inside SQLite's limit of 32,766 bound values (11 per row). */
+  batchRows: 500,
+  /** Entries held while the database is unreachable, about an hour of a busy newsroom. */
+  maxQueued: 20_000,
+  /** The first retry after a failed write; it doubles up to maxRetryMs. */
+  retryMs: 500,
+  maxRetryMs: 30_000,
+});
+
+export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: string, logger: Logger, policy = ASK_LOG_POLICY): AskLog {
+  let queue: AsksTable[] = [];
+  let writing: Promise<void> | undefined;
+  let scheduled = false;
+  let retryMs = 0;
+  let dropped = 0;
+  let closed = false;
+
+  const row = (entry: AskEntry): AsksTable => ({
+    id: entry.id,
+    asked_at: entry.askedAt,
+    platform: entry.platform,
+    conversation: hash(entry.platform, entry.conversation),
+    asker: hash(entry.platform, entry.userId),
+    kind: entry.kind,
+    text: entry.text,
+    outcome: entry.outcome,
+    fact_ids: JSON.stringify(entry.factIds),
+    confidence: entry.confidence,
+    engine_version: engineVersion,
+  });
+
+  const writeQueued = async (): Promise<void> => {
+    while (queue.length > 0 && !closed) {
+      const batch = queue.slice(0, policy.batchRows);
+      try {
+        await db.insertInto("asks").values(batch).onConflict((conflict) => conflict.column("id").doNothing()).execute();
+        queue = queue.slice(batch.length);
+        retryMs = 0;
+      } catch (error) {
+        retryMs = Math.min(policy.maxRetryMs, retryMs ? retryMs * 2 : policy.retryMs);
+        logger.error({ err: error, queued: queue.length, retryInMs: retryMs }, "could not record asks; will retry");
+        await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
+      }
+    }
+  };
+
+  const schedule = () => {
+    if (scheduled || writing) return;
+    scheduled = true;
+    // setImmediate runs after the I/O the current turn started, such as posting the answer.
+    setImmediate(() => {
+      scheduled = false;
+      writing = writeQueued().finally(() => {
+        writing = undefined;
+        if (queue.length > 0) schedule();
+      });
+    });
+  };
+
+  return {
+    record(entry) {
+      try {
+        queue.push(row(entry));
+        if (queue.length > policy.maxQueued) {
+          const over = queue.length - policy.maxQueued;
+          queue = queue.slice(over);
+          dropped += over;
+          if (dropped === over || dropped % 1000 < over) logger.error({ dropped }, "ask log queue full: the oldest unrecorded asks were dropped");
+        }
+        schedule();
+      } catch (error) {
+        logger.error({ err: error }, "could not queue an ask for the record");
+      }
+    },
+    flush,
+    async close(timeoutMs) {
+      await flush(timeoutMs);
+      closed = true;
+      if (queue.length > 0) logger.error({ unrecorded: queue.length }, "closing the store with asks not yet recorded");
+    },
+  };
+
+  async function flush(timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((scheduled || writing || queue.length > 0) && !closed && Date.now() < deadline) {
+      await Promise.race([writing ?? new Promise((resolve) => setImmediate(resolve)), new Promise((resolve) => setTimeout(resolve, Math.max(1, deadline - Date.now())).unref())]);
+    }
+  }
+}
