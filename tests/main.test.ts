@@ -2,7 +2,9 @@
 // through the environment, serving Slack and Discord against local fakes, stopping on SIGTERM.
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { BOT_USER_ID, eventEnvelope, sendToApp, SIGNING_SECRET, startFakeSlack } from "./helpers/fake-slack.js";
@@ -29,7 +31,8 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", ...env },
+    // Each process gets its own store, so no test reads another's records (or the project's var/).
+    env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", FACTDESK_DB: path.join(mkdtempSync(path.join(tmpdir(), "factdesk-main-")), "factdesk.db"), ...env },
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));

@@ -19,7 +19,14 @@ export interface Engine {
   check(claim: string): CheckResult;
   /** Every question the facts list, for autocomplete and help: the first of each fact leads. */
   knownQuestions(): readonly string[];
+  /** Read-only, for the editors' review: the facts that score best for a question, and their scores (0-1), best first. Decides nothing. */
+  nearestFacts(question: string, limit?: number): NearFact[];
   readonly knowledge: KnowledgeBase;
+}
+
+export interface NearFact {
+  factId: string;
+  score: number;
 }
 
 export interface EngineParts {
@@ -41,6 +48,7 @@ export function createEngine(knowledge: KnowledgeBase, isEnglishWord: EnglishWor
     knowledge,
     ask: (question) => answerQuestion(question, parts),
     check: (claim) => checkClaims(claim, parts),
+    nearestFacts: (question, limit = 3) => nearestFacts(question, parts, limit),
     knownQuestions: () =>
       (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
   };
@@ -67,6 +75,16 @@ function rememberingTokenizer(): (text: string) => readonly string[] {
     }
     return tokens;
   };
+}
+
+/** The ranking ask decides on, every candidate kept: the same normalize -> understand -> retrieve steps. */
+function nearestFacts(question: string, parts: EngineParts, limit: number): NearFact[] {
+  const understood = understand(cleanChatText(question), parts.language, { correctTypos: true });
+  if (understood.terms.length === 0) return [];
+  return rankFacts(understood, parts.index, parts.language.places, { limit }).map((candidate) => ({
+    factId: parts.index.facts[candidate.factIndex]!.fact.id,
+    score: Math.round(candidate.score * 100) / 100,
+  }));
 }
 
 export function answerQuestion(question: string, parts: EngineParts): AnswerResult {

@@ -11,11 +11,11 @@ export interface RateLimitPolicy {
 export const USER_RATE_LIMIT: RateLimitPolicy = Object.freeze({ requests: 10, windowMs: 60_000 });
 
 export interface RateLimiter {
-  /** Records a request and says whether it is within the limit. */
-  allow(userId: string): boolean;
+  /** Records a request and says whether it is within the limit (the store's shared limiter answers asynchronously). */
+  allow(userId: string): boolean | Promise<boolean>;
 }
 
-export function createRateLimiter(policy: RateLimitPolicy = USER_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(policy: RateLimitPolicy = USER_RATE_LIMIT, now: () => number = Date.now): { allow(userId: string): boolean } {
   const recent = new Map<string, number[]>();
   return {
     allow(userId) {

@@ -1,7 +1,8 @@
 // Opens the configured store: SQLite (a file, FACTDESK_DB, created on first start) or PostgreSQL
 // (DATABASE_URL), runs the migrations, and composes the store. A store that can't be opened is an
 // expected outcome: one line naming the variable, which main.ts prints before exiting 1.
-import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { Logger } from "../logger.js";
@@ -14,7 +15,8 @@ export type StoreLocation = { engine: "sqlite"; file: string } | { engine: "post
 
 export interface OpenStoreOptions {
   location: StoreLocation;
-  salt: string;
+  /** FACTDESK_SALT. Without it (SQLite only), a random salt is kept in factdesk.salt beside the database. */
+  salt?: string;
   engineVersion: string;
   retentionDays: number;
   logger: Logger;
@@ -34,15 +36,17 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   const variable = location.engine === "sqlite" ? "FACTDESK_DB" : "DATABASE_URL";
   const shown = location.engine === "sqlite" ? location.file : withoutPassword(location.url);
   let db: Kysely<StoreTables> | undefined;
+  let salt: string;
   try {
     db = location.engine === "sqlite" ? await openSqlite(location.file) : await openPostgres(location.url, options.logger);
     await migrateToLatest(db as Kysely<unknown>);
+    salt = options.salt ?? (location.engine === "sqlite" ? saltBeside(location.file) : missingSalt());
   } catch (error) {
     await db?.destroy().catch(() => undefined);
     return { ok: false, error: `${variable} ${shown} cannot be opened: ${messageOf(error)}` };
   }
   const { engineVersion, retentionDays, logger, now } = options;
-  const store = composeStore({ engine: location.engine, location: shown, db, hash: saltedHasher(options.salt), engineVersion, retentionDays, logger, ...(now ? { now } : {}) });
+  const store = composeStore({ engine: location.engine, location: shown, db, hash: saltedHasher(salt), engineVersion, retentionDays, logger, ...(now ? { now } : {}) });
   return { ok: true, store };
 }
 
@@ -79,6 +83,27 @@ async function openPostgres(url: string, logger: Logger): Promise<Kysely<StoreTa
   });
   client.release();
   return new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * One installation's own salt, made on first start: hashes stay stable across restarts, and the
+ * salt is not in the database, so a copy of the database alone can't be matched to user ids.
+ */
+function saltBeside(file: string): string {
+  if (file === ":memory:") return randomBytes(32).toString("hex");
+  const saltFile = path.join(path.dirname(path.resolve(file)), "factdesk.salt");
+  try {
+    writeFileSync(saltFile, `${randomBytes(32).toString("hex")}\n`, { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const salt = readFileSync(saltFile, "utf8").trim();
+  if (salt.length < 16) throw new Error(`${saltFile} holds no salt: delete it to make a new one, or set FACTDESK_SALT`);
+  return salt;
+}
+
+function missingSalt(): never {
+  throw new Error("FACTDESK_SALT is required with PostgreSQL");
 }
 
 /** postgres://user:secret@host/db shown as postgres://user@host/db: passwords never reach a log. */

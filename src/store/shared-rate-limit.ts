@@ -36,3 +36,39 @@ export function sqlRateLimiter(db: Kysely<StoreTables>, hash: Hasher, platform: 
     },
   };
 }
+
+/** The shared count gets this long before a request is judged by this process's own count instead. */
+export const SHARED_LIMIT_TIMEOUT_MS = 250;
+
+/**
+ * The shared limit, falling back to a per-process one when the store is slow or down: a database
+ * problem must neither hold an answer nor let it through unlimited. The fallback's problems are
+ * logged once a minute at most.
+ */
+export function withLocalFallback(
+  shared: SharedRateLimiter,
+  local: { allow(userId: string): boolean | Promise<boolean> },
+  logger: { warn(object: object, message: string): void },
+  timeoutMs = SHARED_LIMIT_TIMEOUT_MS,
+): SharedRateLimiter {
+  let lastWarning = 0;
+  return {
+    async allow(userId) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from the store within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        return await Promise.race([shared.allow(userId), late]);
+      } catch (error) {
+        if (Date.now() - lastWarning > 60_000) {
+          lastWarning = Date.now();
+          logger.warn({ err: error }, "shared rate limit unavailable: counting in this process");
+        }
+        return local.allow(userId);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

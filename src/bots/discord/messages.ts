@@ -14,7 +14,7 @@ export function onMessage(deps: DiscordDeps) {
     if (!isDirect && !message.mentions.users.has(botId)) return;
     const send = (reply: DiscordMessage) => message.reply({ ...reply, allowedMentions: NO_PINGS });
     try {
-      if (!deps.limiter.allow(message.author.id)) {
+      if (!(await deps.limiter.allow(message.author.id))) {
         await send(renderNotice(RATE_LIMITED_MESSAGE));
         return;
       }
