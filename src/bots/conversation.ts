@@ -102,8 +102,8 @@ export interface Desk {
   complete(typed: string, limit: number): string[];
   /** Records a 👍 or 👎 (a second click changes it): the answer's tally after it, or undefined when nothing is recorded. */
   vote(askId: string, voter: Voter, choice: VoteChoice): Promise<VoteTally | undefined>;
-  /** Records the reason someone gave for a 👎. */
-  explainVote(askId: string, voter: Voter, reason: string): Promise<void>;
+  /** Records a 👎 with the reason someone gave for it: the tally after it, or undefined when nothing is recorded. */
+  explainVote(askId: string, voter: Voter, reason: string): Promise<VoteTally | undefined>;
 }
 
 export function createDesk(engine: Engine, records?: DeskRecords, now: () => number = Date.now): Desk {

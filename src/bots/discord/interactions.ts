@@ -1,8 +1,11 @@
-// Routes a Discord interaction to its handler: slash commands, autocomplete, follow-up buttons.
+// Routes a Discord interaction to its handler: slash commands, autocomplete, follow-up and vote
+// buttons, the 👎 modal.
 import { MessageFlags, type Interaction } from "discord.js";
 import { COMMANDS } from "./commands/index.js";
 import { ASK_BUTTON_PREFIX } from "./embeds.js";
+import { onReasonModal, onVoteButton, REASON_MODAL_PREFIX } from "./feedback.js";
 import { answerInteraction, replyFromDesk, type DiscordDeps } from "./respond.js";
+import { VOTE_BUTTON_PREFIX } from "./vote-buttons.js";
 
 export function onInteraction(deps: DiscordDeps) {
   return async (interaction: Interaction): Promise<void> => {
@@ -23,7 +26,10 @@ export function onInteraction(deps: DiscordDeps) {
       const question = questionFromButton(interaction.customId, deps);
       const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
       await answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }), { ephemeral });
+      return;
     }
+    if (interaction.isButton() && interaction.customId.startsWith(VOTE_BUTTON_PREFIX)) return onVoteButton(interaction, deps);
+    if (interaction.isModalSubmit() && interaction.customId.startsWith(REASON_MODAL_PREFIX)) return onReasonModal(interaction, deps);
   };
 }
 

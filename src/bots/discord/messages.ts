@@ -19,7 +19,9 @@ export function onMessage(deps: DiscordDeps) {
         return;
       }
       const request = readRequest(questionText(message.content, botId));
-      await send(renderReply(await deps.desk.respond(request)));
+      // A reply chain (or a DM) is one conversation: it starts at the message that asked.
+      const conversation = isDirect ? `dm:${message.channelId}` : `${message.guildId ?? ""}:${message.channelId}:${message.reference?.messageId ?? message.id}`;
+      await send(renderReply(await deps.desk.respond(request, { platform: "discord", userId: message.author.id, conversation })));
       deps.logger.info({ user: message.author.id, message: message.id, request: request.kind }, "answered");
     } catch (error) {
       deps.logger.error({ err: error, user: message.author.id }, "could not answer a message");

@@ -45,7 +45,7 @@ export function onFeedbackReason(deps: SlackDeps) {
     await ack();
     const askId = view.private_metadata;
     const reason = view.state.values[FEEDBACK_ACTIONS.reasonInput]?.[FEEDBACK_ACTIONS.reasonInput]?.value ?? "";
-    if (!isAskId(askId) || !reason.trim()) return;
+    if (!isAskId(askId) || !reason.trim()) return; // the 👎 itself was recorded on the click
     try {
       await deps.desk.explainVote(askId, { platform: "slack", userId: body.user.id }, reason);
       deps.logger.info({ askId, user: body.user.id }, "feedback reason");
