@@ -84,3 +84,13 @@ it("exits 1 with one line naming the variable when a Discord variable is missing
   expect(await exited(child)).toBe(1);
   expect(output().trim().split("\n")).toEqual(["factdesk: configuration error: DISCORD_APPLICATION_ID is required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY"]);
 }, 30_000);
+
+it("exits 1 with one line naming DATABASE_URL when the database can't be reached, without its password", async () => {
+  const port = await freePort(); // nothing listens there
+  const { child, output } = start({ FACTDESK_DB: "", DATABASE_URL: `postgres://factdesk:hunter22@127.0.0.1:${port}/factdesk`, FACTDESK_SALT: "0123456789abcdef0123" });
+  expect(await exited(child)).toBe(1);
+  const lines = output().trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^factdesk: configuration error: DATABASE_URL postgres://factdesk@127\\.0\\.0\\.1:${port}/factdesk cannot be opened: .*ECONNREFUSED`));
+  expect(output()).not.toContain("hunter22");
+}, 30_000);
