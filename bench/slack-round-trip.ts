@@ -1,5 +1,6 @@
 // The Slack app end to end on loopback: a signed @mention POSTed to the app in HTTP mode, timed
-// until the answer's chat.postMessage reaches the local fake of Slack's Web API.
+// until the answer's chat.postMessage reaches the local fake of Slack's Web API. With a store, the
+// app runs as main.ts wires it: the desk records each ask, claims and the rate limit are the store's.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Engine } from "../src/answers/engine.js";
@@ -7,16 +8,21 @@ import { createDesk } from "../src/bots/conversation.js";
 import { createRateLimiter } from "../src/bots/rate-limit.js";
 import { createSlackApp } from "../src/bots/slack/app.js";
 import { createLogger } from "../src/logger.js";
+import { withLocalFallback } from "../src/store/shared-rate-limit.js";
+import type { Store } from "../src/store/store.js";
 import { BOT_USER_ID, eventEnvelope, sendToApp, SIGNING_SECRET, startFakeSlack } from "../tests/helpers/fake-slack.js";
 import { summarize, type Latency } from "./measure.js";
 
-export async function slackRoundTrips(engine: Engine, questions: readonly string[], requests: number): Promise<Latency> {
+export async function slackRoundTrips(engine: Engine, questions: readonly string[], requests: number, store?: Store): Promise<Latency> {
   const fake = await startFakeSlack();
+  const unlimited = { requests: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
+  const logger = createLogger("silent");
   const app = createSlackApp({
     config: { mode: "http", botToken: "xoxb-0000-0000-bench", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
-    desk: createDesk(engine),
-    logger: createLogger("silent"),
-    limiter: createRateLimiter({ requests: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }),
+    desk: createDesk(engine, store),
+    logger,
+    limiter: store ? withLocalFallback(store.rateLimiter("slack", unlimited), createRateLimiter(unlimited), logger) : createRateLimiter(unlimited),
+    ...(store ? { claims: store.claims } : {}),
     clientOptions: { retryConfig: { retries: 0 } },
   });
   const server = (await app.start(0)) as Server;
