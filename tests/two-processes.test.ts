@@ -79,9 +79,9 @@ describe.each(DATABASES)("two FactDesk processes on %s", (_name, makeDatabase) =
       expect((await sendToApp(first.eventsUrl, body, "application/json")).status).toBe(200);
       expect((await sendToApp(second.eventsUrl, body, "application/json", { retryNum: 1 })).status).toBe(200);
       await waitFor(() => fake.calls.find((call) => call.method === "chat.postMessage" && call.args["channel"] === channel), "the answer");
-      await waitFor(() => (second.output().includes("dropped a repeated delivery") ? true : undefined), "the other process's log of the dropped retry", 10_000).catch((error: unknown) => {
-        throw new Error(`${String(error)}\n${first.output()}\n---\n${second.output()}`);
-      });
+      // Both arrive within milliseconds, so either process may win the claim; the other drops its copy.
+      const dropped = `"delivery":"slack:event:${(JSON.parse(body) as { event_id: string }).event_id}"`;
+      await waitFor(() => (first.output().includes(dropped) || second.output().includes(dropped) ? true : undefined), "a process's log of the dropped retry", 10_000);
       await pause(200);
       expect(fake.calls.filter((call) => call.method === "chat.postMessage" && call.args["channel"] === channel)).toHaveLength(1);
     }
