@@ -3,7 +3,8 @@
 // FACTDESK_TEST_DATABASE_URL names one, a PostgreSQL server.
 // - before the answer: the delivery claim and the rate-limit count, awaited before answering;
 // - after it: writing the ask to the record, in batches once the answer is out (per ask);
-// - Slack end to end: the round trip with the store wired as main.ts wires it, beside none.
+// - Slack end to end: the round trip with the store wired as main.ts wires it, taken in turns with
+//   the round trip of the same app without a store, so the machine's noise falls on both alike.
 // Reports only; nothing is asserted.
 import type { Engine } from "../src/answers/engine.js";
 import type { AskEntry } from "../src/store/ask-log.js";
@@ -11,7 +12,7 @@ import type { Store } from "../src/store/store.js";
 import { openTestStore, pglite, postgresServer, POSTGRES_SERVER_URL, sqliteFile, type DatabaseMaker } from "../tests/helpers/stores.js";
 import { summarize, type Latency } from "./measure.js";
 import { QUESTIONS } from "./mix.js";
-import { slackRoundTrips } from "./slack-round-trip.js";
+import { pairedRoundTrips } from "./slack-round-trip.js";
 
 export interface StoreRow {
   engine: string;
@@ -19,7 +20,8 @@ export interface StoreRow {
   beforeAnswer: Latency;
   /** Writing one ask, amortized over batches written after the answers, ms. */
   writePerAskMs: number;
-  slack: Latency;
+  /** Slack round trips of the app with this store, taken in turns with those of the app without one. */
+  slack: { without: Latency; with: Latency };
 }
 
 const ANSWERS = 5000;
@@ -38,7 +40,7 @@ export async function storeBench(engine: Engine, slackRequests: number): Promise
     const database = await make();
     const store = await openTestStore(database);
     try {
-      rows.push({ engine: name, beforeAnswer: await timeBeforeAnswer(store), writePerAskMs: await timeWrites(store), slack: await slackRoundTrips(engine, QUESTIONS, slackRequests, store) });
+      rows.push({ engine: name, beforeAnswer: await timeBeforeAnswer(store), writePerAskMs: await timeWrites(store), slack: await pairedRoundTrips(engine, QUESTIONS, slackRequests, store) });
     } finally {
       await store.close();
       await database.drop();

@@ -39,11 +39,12 @@ async function main(): Promise<number> {
     return 1;
   }
   const { store } = storeOpened;
-  store.purge().catch((error: unknown) => logger.error({ err: error }, "retention: could not delete old records"));
+  const purged = store.purge().catch((error: unknown) => logger.error({ err: error }, "retention: could not delete old records"));
   const desk = createDesk(engine, store);
 
   if (chatOnly) {
     await runTerminalChat({ desk, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    await purged;
     await store.close();
     return 0;
   }
