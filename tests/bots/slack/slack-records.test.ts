@@ -123,6 +123,19 @@ describe("the Slack app's record of what was asked", () => {
     expect(dropped.map((line) => line["delivery"])).toEqual(expect.arrayContaining([`slack:trigger:${trigger}`, `slack:trigger:${shareTrigger}`]));
   });
 
+  it("answers the retry of a delivery whose answer could not be posted, after the apology", async () => {
+    const thread = `${ts++}.000100`;
+    const body = eventEnvelope({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many attacks?`, ts: thread, channel: "CFAILED", event_ts: thread });
+    slack.fake.failNext("chat.postMessage", "internal_error");
+    await sendToApp(slack.eventsUrl, body, JSON_TYPE);
+    const inThread = () => slack.fake.calls.filter((call) => call.method === "chat.postMessage" && call.args["thread_ts"] === thread);
+    await waitFor(() => inThread()[1], "the apology");
+    expect(inThread()[1]!.args["text"]).toMatch(/^Sorry/);
+    await sendToApp(slack.eventsUrl, body, JSON_TYPE, { retryNum: 1 });
+    const answer = await waitFor(() => inThread()[2], "the retry's answer");
+    expect(answer.args["text"]).toMatch(/61 attacks/);
+  });
+
   it("refuses a request signed with a timestamp more than 5 minutes ahead, as it refuses a stale one", async () => {
     const before = slack.fake.calls.length;
     const body = eventEnvelope({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many attacks`, ts: "1700109999.000100", channel: "CFUTURE" });
