@@ -65,12 +65,14 @@ export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: 
 
   const writeQueued = async (): Promise<void> => {
     while (queue.length > 0 && !closed) {
-      const batch = queue.slice(0, policy.batchRows);
+      // Taken out while in flight, so the cap below never drops a row that is being written.
+      const batch = queue.splice(0, policy.batchRows);
       try {
         await db.insertInto("asks").values(batch).onConflict((conflict) => conflict.column("id").doNothing()).execute();
-        queue = queue.slice(batch.length);
         retryMs = 0;
       } catch (error) {
+        queue = [...batch, ...queue];
+        cap();
         retryMs = Math.min(policy.maxRetryMs, retryMs ? retryMs * 2 : policy.retryMs);
         logger.error({ err: error, queued: queue.length, retryInMs: retryMs }, "could not record asks; will retry");
         await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
@@ -78,10 +80,19 @@ export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: 
     }
   };
 
+  /** Past the cap (the database has been down a while), the oldest waiting rows are dropped, and that is logged. */
+  const cap = () => {
+    if (queue.length <= policy.maxQueued) return;
+    const over = queue.length - policy.maxQueued;
+    queue = queue.slice(over);
+    dropped += over;
+    if (dropped === over || dropped % 1000 < over) logger.error({ dropped }, "ask log queue full: the oldest unrecorded asks were dropped");
+  };
+
   const schedule = () => {
     if (scheduled || writing) return;
     scheduled = true;
-    // setImmediate runs after the I/O the current turn started, such as posting the answer.
+    // After this turn of the event loop, in which the adapter has begun delivering the reply.
     setImmediate(() => {
       scheduled = false;
       writing = writeQueued().finally(() => {
@@ -95,12 +106,7 @@ export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: 
     record(entry) {
       try {
         queue.push(row(entry));
-        if (queue.length > policy.maxQueued) {
-          const over = queue.length - policy.maxQueued;
-          queue = queue.slice(over);
-          dropped += over;
-          if (dropped === over || dropped % 1000 < over) logger.error({ dropped }, "ask log queue full: the oldest unrecorded asks were dropped");
-        }
+        cap();
         schedule();
       } catch (error) {
         logger.error({ err: error }, "could not queue an ask for the record");
