@@ -31,7 +31,14 @@ export interface AskLog {
   close(timeoutMs?: number): Promise<void>;
 }
 
-export const ASK_LOG_POLICY = Object.freeze({
+export interface AskLogPolicy {
+  batchRows: number;
+  maxQueued: number;
+  retryMs: number;
+  maxRetryMs: number;
+}
+
+export const ASK_LOG_POLICY: AskLogPolicy = Object.freeze({
   /** Rows per INSERT: well inside SQLite's limit of 32,766 bound values (11 per row). */
   batchRows: 500,
   /** Entries held while the database is unreachable, about an hour of a busy newsroom. */
@@ -41,7 +48,7 @@ export const ASK_LOG_POLICY = Object.freeze({
   maxRetryMs: 30_000,
 });
 
-export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: string, logger: Logger, policy = ASK_LOG_POLICY): AskLog {
+export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: string, logger: Logger, policy: AskLogPolicy = ASK_LOG_POLICY): AskLog {
   let queue: AsksTable[] = [];
   let writing: Promise<void> | undefined;
   let scheduled = false;
