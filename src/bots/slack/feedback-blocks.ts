@@ -25,13 +25,12 @@ export function feedbackButtons(askId: string, tally?: VoteTally): Button[] {
 /** The message's blocks with its feedback buttons counting the votes; every other block as it was. */
 export function withTally(blocks: readonly Block[], askId: string, tally: VoteTally): Block[] {
   const [up, down] = feedbackButtons(askId, tally);
+  const replacement = new Map([up!, down!].map((button) => [button.action_id, button]));
   return blocks.map((block) => {
-    if (block.type !== "actions") return block;
-    const elements = block.elements.map((element) =>
-      "action_id" in element && element.action_id === up!.action_id ? up! : "action_id" in element && element.action_id === down!.action_id ? down! : element,
-    );
-    // A new block id, as Slack asks of a changed block, so clients redraw it.
-    return { ...block, elements, block_id: `feedback-${tally.up}-${tally.down}` } as Block;
+    if (block.type !== "actions" || !block.elements.some((element) => "action_id" in element && replacement.has(element.action_id ?? ""))) return block;
+    const elements = block.elements.map((element) => ("action_id" in element && replacement.get(element.action_id ?? "")) || element);
+    // A new block id, as Slack asks of a changed block, so clients redraw it; block ids stay unique.
+    return { ...block, elements, block_id: `factdesk-feedback-${tally.up}-${tally.down}` } as Block;
   });
 }
 

@@ -66,8 +66,13 @@ describe("the Slack app's record of what was asked", () => {
     const redraw = await waitFor(() => slack.fake.responses.find((r) => r.id === "vote-up"), "the message redrawn with the vote");
     expect(redraw.body["replace_original"]).toBe(true);
     expect(feedbackLabels(redraw.body["blocks"] as Block[])).toEqual(["👍 Helpful · 1", "👎 Not right"]);
-    // The rest of the message is unchanged: the answer and its follow-up buttons.
-    expect(JSON.stringify(redraw.body["blocks"])).toContain("61 attacks");
+    // The rest of the message is unchanged: the answer and its follow-up buttons, their block ids unique.
+    const redrawn = redraw.body["blocks"] as Array<Block & { block_id?: string }>;
+    expect(JSON.stringify(redrawn)).toContain("61 attacks");
+    expect(redrawn.filter((block) => block.type !== "actions")).toEqual(blocks.filter((block) => block.type !== "actions"));
+    const ids = redrawn.map((block) => block.block_id).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(redrawn.find((block) => block.elements?.some((e) => e.action_id?.startsWith("factdesk_ask:")))).toEqual(blocks.find((block) => block.elements?.some((e) => e.action_id?.startsWith("factdesk_ask:"))));
   });
 
   it("lets a second click change the vote, asks why in a modal, and keeps the reason for the editors", async () => {
