@@ -1,6 +1,6 @@
 // The record of every question and claim asked. Writing it never costs an answer: record() only
-// queues the entry and returns; the queue is written in batches once the current turn of the event
-// loop is over (after the answer has gone out). A failed write is logged and retried with backoff;
+// queues the entry and returns; the queue is written in batches a moment later, when the answer
+// has long gone out. A failed write is logged and retried with backoff;
 // if the database stays down, the oldest entries are dropped past a cap, and that is logged too.
 import type { Kysely } from "kysely";
 import type { Logger } from "../logger.js";
@@ -32,6 +32,8 @@ export interface AskLog {
 }
 
 export interface AskLogPolicy {
+  /** How long after the first queued entry the batch is written. */
+  delayMs: number;
   batchRows: number;
   maxQueued: number;
   retryMs: number;
@@ -39,6 +41,12 @@ export interface AskLogPolicy {
 }
 
 export const ASK_LOG_POLICY: AskLogPolicy = Object.freeze({
+  /**
+   * Long enough that the reply's request has been written to the network before this process
+   * spends any time on the record (a SQLite write runs on the event loop), short enough that the
+   * record is current; asks arriving meanwhile go in the same batch.
+   */
+  delayMs: 50,
   /** Rows per INSERT: well inside SQLite's limit of 32,766 bound values (11 per row). */
   batchRows: 500,
   /** Entries held while the database is unreachable, about an hour of a busy newsroom. */
@@ -51,7 +59,7 @@ export const ASK_LOG_POLICY: AskLogPolicy = Object.freeze({
 export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: string, logger: Logger, policy: AskLogPolicy = ASK_LOG_POLICY): AskLog {
   let queue: AsksTable[] = [];
   let writing: Promise<void> | undefined;
-  let scheduled = false;
+  let scheduled: NodeJS.Timeout | undefined;
   let retryMs = 0;
   let dropped = 0;
   let closed = false;
@@ -96,17 +104,18 @@ export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: 
     if (dropped === over || dropped % 1000 < over) logger.error({ dropped }, "ask log queue full: the oldest unrecorded asks were dropped");
   };
 
+  const write = () => {
+    clearTimeout(scheduled);
+    scheduled = undefined;
+    writing = writeQueued().finally(() => {
+      writing = undefined;
+      if (queue.length > 0) schedule();
+    });
+  };
+
   const schedule = () => {
     if (scheduled || writing) return;
-    scheduled = true;
-    // After this turn of the event loop, in which the adapter has begun delivering the reply.
-    setImmediate(() => {
-      scheduled = false;
-      writing = writeQueued().finally(() => {
-        writing = undefined;
-        if (queue.length > 0) schedule();
-      });
-    });
+    scheduled = setTimeout(write, policy.delayMs).unref();
   };
 
   return {
@@ -127,10 +136,14 @@ export function sqlAskLog(db: Kysely<StoreTables>, hash: Hasher, engineVersion: 
     },
   };
 
+  /** Writes what is queued now instead of at its time, and waits for it (up to the timeout). */
   async function flush(timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while ((scheduled || writing || queue.length > 0) && !closed && Date.now() < deadline) {
-      await Promise.race([writing ?? new Promise((resolve) => setImmediate(resolve)), new Promise((resolve) => setTimeout(resolve, Math.max(1, deadline - Date.now())).unref())]);
+      if (!writing) write();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([writing, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(1, deadline - Date.now())).unref()))]);
+      clearTimeout(timer);
     }
   }
 }

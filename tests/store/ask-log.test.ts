@@ -15,7 +15,7 @@ it("keeps the newest entries up to its cap through an outage, then writes each o
   const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database: new Database(":memory:") }) });
   await migrateToLatest(db as Kysely<unknown>);
   const logs = captureLogs("debug");
-  const log = sqlAskLog(db, saltedHasher(TEST_SALT), "test+0", logs.logger, { batchRows: 2, maxQueued: 3, retryMs: 20, maxRetryMs: 40 });
+  const log = sqlAskLog(db, saltedHasher(TEST_SALT), "test+0", logs.logger, { delayMs: 5, batchRows: 2, maxQueued: 3, retryMs: 20, maxRetryMs: 40 });
   const entry = (n: number) => ({ id: `ask-${n}`, askedAt: n, platform: "slack", conversation: "C", userId: "U", kind: "ask" as const, text: `question ${n}`, outcome: "no_answer", factIds: [], confidence: 0 });
   try {
     await sql`ALTER TABLE asks RENAME TO asks_away`.execute(db);
