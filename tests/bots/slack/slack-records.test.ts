@@ -184,6 +184,37 @@ describe("two Slack apps on one store", () => {
   });
 });
 
+describe("a Slack app restarted on its store", () => {
+  it("drops the retry of an event it answered before the restart, and logs it", async () => {
+    const database = await sqliteFile();
+    const fake = await startFakeSlack();
+    try {
+      const thread = `${ts++}.000100`;
+      const body = eventEnvelope({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> who is al-Sudani?`, ts: thread, channel: "CRESTART", event_ts: thread });
+      const before = await openTestStore(database);
+      const first = await startSlackHarness({ store: before, fake });
+      await sendToApp(first.eventsUrl, body, JSON_TYPE);
+      await waitFor(() => fake.calls.find((call) => call.args["thread_ts"] === thread), "the answer");
+      await first.stop();
+      await before.close();
+      const after = await openTestStore(database);
+      const restarted = await startSlackHarness({ store: after, fake });
+      try {
+        await sendToApp(restarted.eventsUrl, body, JSON_TYPE, { retryNum: 2 });
+        await waitFor(() => restarted.logs.lines().find((line) => String(line["msg"]).startsWith("dropped a repeated delivery")), "the dropped retry");
+        await pause(100);
+        expect(fake.calls.filter((call) => call.method === "chat.postMessage" && call.args["thread_ts"] === thread)).toHaveLength(1);
+      } finally {
+        await restarted.stop();
+        await after.close();
+      }
+    } finally {
+      await fake.close();
+      await database.drop();
+    }
+  });
+});
+
 describe("the Slack app when the store is slow or failing", () => {
   it("answers a mention when the store can't be reached in time, and when it fails outright", async () => {
     const hung: DeliveryClaims = { claim: () => new Promise(() => undefined) };
