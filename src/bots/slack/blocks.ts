@@ -59,11 +59,8 @@ function renderAnswer(question: string, result: AnswerResult, options: RenderOpt
   if (result.status !== "answered") {
     return fit({ lead, body: [], tail: askButtons(result.suggestions) }, fallback(result.answer, result.suggestions));
   }
-  const tail = [
-    ...asOfLine(result.asOf),
-    ...askButtons(result.suggestions),
-    actionsRow([...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "ask", text: question })]),
-  ];
+  const buttons = [...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "ask", text: question })];
+  const tail = [...asOfLine(result.asOf), ...askButtons(result.suggestions), ...(buttons.length ? [actionsRow(buttons)] : [])];
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.answer, [], result.asOf));
 }
 
