@@ -23,7 +23,8 @@ export interface AnswerDeps {
  * asker, for a reply Slack holds back or one that may not have gone out.
  */
 export interface Destination {
-  deliver(message: SlackMessage): Promise<PostOutcome>;
+  /** `askId`: the reply's, when the desk recorded it, so its post can be found by it. */
+  deliver(message: SlackMessage, askId?: string): Promise<PostOutcome>;
   notice(message: SlackMessage): Promise<PostOutcome>;
   privately(message: SlackMessage): Promise<unknown>;
   /** Said when the reply certainly did not go out (default: the apology). */
@@ -53,7 +54,7 @@ export async function answer(deps: AnswerDeps, asker: Asker, request: Request, t
     await noticeOrLog(to, APOLOGY_MESSAGE, log);
     return false;
   }
-  const outcome = await to.deliver(renderReply(reply, options));
+  const outcome = await to.deliver(renderReply(reply, options), reply.kind === "help" ? undefined : reply.askId);
   switch (outcome.kind) {
     case "posted":
       log.info({ ...replySummary(reply), ...(outcome.found ? { found: true } : {}) }, "answered");
@@ -91,7 +92,7 @@ export type Respond = (message: Record<string, unknown>) => Promise<unknown>;
 /** A thread or DM: posted once through the poster; private notes as ephemeral messages there. */
 export function inConversation(deps: AnswerDeps, client: webApi.WebClient, user: string, channel: string, thread_ts?: string): Destination {
   const where = { channel, ...(thread_ts ? { thread_ts } : {}) };
-  const post = (message: SlackMessage) => deps.poster.post(client, { ...where, ...message });
+  const post = (message: SlackMessage, askId?: string) => deps.poster.post(client, { ...where, ...message }, askId);
   return { deliver: post, notice: post, privately: (message) => client.chat.postEphemeral({ ...where, user, ...message }) };
 }
 

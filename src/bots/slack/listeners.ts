@@ -121,8 +121,8 @@ export function onShare(deps: SlackDeps) {
     const request = readRequest(shared.text, shared.kind);
     const channel = body.channel.id;
     const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${body.team?.id ?? ""}:${channel}` };
-    const toChannel = async (message: SlackMessage): Promise<PostOutcome> => {
-      const outcome = await deps.poster.post(client, { channel, ...message });
+    const toChannel = async (message: SlackMessage, askId?: string): Promise<PostOutcome> => {
+      const outcome = await deps.poster.post(client, { channel, ...message }, askId);
       if (outcome.kind === "posted") await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, "could not remove the private copy"));
       return outcome;
     };

@@ -62,6 +62,8 @@ describe("the Slack app's record of what was asked", () => {
     const blocks = post.args["blocks"] as Block[];
     const up = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "factdesk_feedback:up")!;
     expect(up.value).toMatch(/^[0-9a-f-]{36}$/);
+    // The post carries the same ask id in its metadata, which delivery.ts looks for after an unclear failure.
+    expect(post.args["metadata"]).toEqual({ event_type: "factdesk_answer", event_payload: { ask_id: up.value } });
     await sendToApp(slack.eventsUrl, buttonClickForm({ action_id: up.action_id!, value: up.value! }, { responseUrl: slack.fake.responseUrl("vote-up"), blocks }), FORM);
     const redraw = await waitFor(() => slack.fake.responses.find((r) => r.id === "vote-up"), "the message redrawn with the vote");
     expect(redraw.body["replace_original"]).toBe(true);
