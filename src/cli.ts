@@ -6,16 +6,9 @@ import { parseArgs } from "node:util";
 import { apDate } from "./answers/ap-date.js";
 import type { ConversationContext } from "./answers/converse.js";
 import type { Engine } from "./answers/engine.js";
-import { createDesk } from "./bots/conversation.js";
 import { renderAnswer, renderCheck } from "./bots/plain-text.js";
-import { runTerminalChat } from "./bots/terminal.js";
-import { readConfig } from "./config.js";
 import { DEFAULT_DATA_DIR } from "./knowledge/load.js";
-import { createLogger } from "./logger.js";
 import { openEngine } from "./open-engine.js";
-import { runReview } from "./review/review-command.js";
-import { engineVersion } from "./store/engine-version.js";
-import { openStore } from "./store/open-store.js";
 
 const USAGE = `Usage: factdesk <command> [options]
 
@@ -85,17 +78,8 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
     case "topics":
       io.stdout.write(renderTopics(engine));
       return 0;
-    case "chat": {
-      const configured = readConfig(process.env);
-      const opened = configured.ok ? await openStore({ ...configured.config.store, engineVersion: engineVersion(knowledge), logger: createLogger("warn", process.stderr) }) : configured;
-      if (!opened.ok) {
-        io.stderr.write(`factdesk: configuration error: ${opened.error}\n`);
-        return 1;
-      }
-      await runTerminalChat({ desk: createDesk(engine, opened.store), input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
-      await opened.store.close();
-      return 0;
-    }
+    case "chat":
+      return runChat(engine, io);
     case "converse":
       if (!jsonl) {
         io.stderr.write(`factdesk: converse reads JSON lines: factdesk converse --jsonl < conversations.jsonl\n`);
@@ -103,8 +87,10 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
       }
       await runConversations(engine, io.stdin, io.stdout);
       return 0;
-    case "review":
+    case "review": {
+      const { runReview } = await import("./review/review-command.js");
       return runReview(engine, { since: parsed.values.since, json, addPhrasing: parsed.values["add-phrasing"], positionals: rest, dataDir: process.env.FACTDESK_DATA_DIR || DEFAULT_DATA_DIR }, io);
+    }
     default: {
       const run = command === "ask" ? (text: string) => engine.ask(text) : (text: string) => engine.check(text);
       if (jsonl) {
@@ -125,6 +111,30 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
       return 0;
     }
   }
+}
+
+/**
+ * `chat`: the terminal chat, recorded in the store as npm start's is. The store (and Kysely) load
+ * only for chat and review, so ask and check start as fast as they would without it.
+ */
+async function runChat(engine: Engine, io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable; stderr: Writable }): Promise<number> {
+  const [{ readConfig }, { createLogger }, { openStore }, { engineVersion }, { createDesk }, { runTerminalChat }] = await Promise.all([
+    import("./config.js"),
+    import("./logger.js"),
+    import("./store/open-store.js"),
+    import("./store/engine-version.js"),
+    import("./bots/conversation.js"),
+    import("./bots/terminal.js"),
+  ]);
+  const configured = readConfig(process.env);
+  const opened = configured.ok ? await openStore({ ...configured.config.store, engineVersion: engineVersion(engine.knowledge), logger: createLogger("warn", process.stderr) }) : configured;
+  if (!opened.ok) {
+    io.stderr.write(`factdesk: configuration error: ${opened.error}\n`);
+    return 1;
+  }
+  await runTerminalChat({ desk: createDesk(engine, opened.store), input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+  await opened.store.close();
+  return 0;
 }
 
 /**
