@@ -32,7 +32,8 @@ async function once(deps: SlackDeps, id: string, context: RetryContext, answerIt
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer from the store within ${CLAIM_TIMEOUT_MS} ms`)), CLAIM_TIMEOUT_MS);
   });
-  const claim = await Promise.race([deps.claims.claim(id), late])
+  // Through a promise, so a claims implementation that throws at once is handled like one that rejects.
+  const claim = await Promise.race([Promise.resolve().then(() => deps.claims.claim(id)), late])
     .catch((error: unknown) => {
       deps.logger.warn({ err: error, delivery: id }, "could not check whether this delivery was answered already: answering it");
       return null;

@@ -221,7 +221,12 @@ describe("the Slack app when the store is slow or failing", () => {
   it("answers a mention when the store can't be reached in time, and when it fails outright", async () => {
     const hung: DeliveryClaims = { claim: () => new Promise(() => undefined) };
     const broken: DeliveryClaims = { claim: async () => Promise.reject(new Error("connection refused")) };
-    for (const claims of [hung, broken]) {
+    const throwing: DeliveryClaims = {
+      claim: () => {
+        throw new Error("no such table: delivery_claims");
+      },
+    };
+    for (const claims of [hung, broken, throwing]) {
       const harness = await startSlackHarness({ claims });
       try {
         const started = Date.now();
