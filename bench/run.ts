@@ -1,6 +1,7 @@
 // npm run bench: index build time, memory and per-question latency for the real knowledge base and
 // synthetic ones of 1,000 to 100,000 facts (each in three fresh processes; figures are medians),
-// beside a naive Fuse.js engine; process start to first answer; and the Slack app end to end.
+// beside a naive Fuse.js engine; process start to first answer; the Slack app end to end; and what
+// the store adds to an answer on SQLite and PostgreSQL (bench/store.ts).
 // Prints a table and writes bench/results.json. Reports only: nothing here is asserted.
 // BENCH_SIZES=1000,10000 measures fewer synthetic sizes. Load and faults are `npm run soak`
 // (bench/soak.ts): 3,000 signed mentions 50 at a time (acked within 3 s, answers per mention),
@@ -16,6 +17,7 @@ import type { Latency } from "./measure.js";
 import type { SizeRow } from "./measure-size.js";
 import { QUESTIONS } from "./mix.js";
 import { slackRoundTrips } from "./slack-round-trip.js";
+import { storeBench } from "./store.js";
 
 const SIZES = [0, ...(process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number)];
 const SLACK_REQUESTS = 1000;
@@ -65,7 +67,9 @@ const startToFirstAnswerMs = Math.round(startTimes[2]!);
 console.error(`timing ${SLACK_REQUESTS} Slack round trips`);
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error("data/ does not load; run npm run validate");
-const slack = await slackRoundTrips(createEngine(loaded.knowledge, { isEnglishWord: loadEnglishWords(), wordNet: openWordNet() }), QUESTIONS, SLACK_REQUESTS);
+const engine = createEngine(loaded.knowledge, { isEnglishWord: loadEnglishWords(), wordNet: openWordNet() });
+const slack = await slackRoundTrips(engine, QUESTIONS, SLACK_REQUESTS);
+const stores = await storeBench(engine, SLACK_REQUESTS);
 
 const fmt = (t?: Latency) => (t ? `${t.p50.toFixed(3)} / ${t.p99.toFixed(3)} / ${t.max.toFixed(2)}` : "-");
 console.log("| facts | build ms | heap MB | RSS MB | ask p50 / p99 / max ms | questions/s | check p50 / p99 / max ms | naive Fuse p50 / p99 / max ms | naive ÷ ours p50, p99 |");
@@ -77,7 +81,13 @@ for (const r of rows) {
 console.log(`\nEach figure is the median of ${RUNS} processes per size. Builds (ms): ${rows.map((r) => `${r.facts} facts ${r.buildMsRuns.join(", ")}`).join("; ")}`);
 console.log(`Process start to first answer (node --import tsx src/cli.ts ask, median of 5): ${startToFirstAnswerMs} ms`);
 console.log(`Slack HTTP mode, signed @mention to chat.postMessage on loopback, ${SLACK_REQUESTS} requests: p50 ${slack.p50.toFixed(2)} ms, p99 ${slack.p99.toFixed(2)} ms, max ${slack.max.toFixed(2)} ms`);
+console.log("\n| store | before the answer (claim + rate limit) p50 / p99 / max ms | its CPU time p50 / p99 / max ms | write per ask, after the answer, ms | Slack without / with the store, p50 ms | p99 ms | added at p50, p99 ms |");
+console.log("| --- | --- | --- | ---: | --- | --- | --- |");
+for (const { engine: name, beforeAnswer, beforeAnswerCpu, writePerAskMs, slack: s } of stores) {
+  const added = `${(s.with.p50 - s.without.p50).toFixed(2)}, ${(s.with.p99 - s.without.p99).toFixed(2)}`;
+  console.log(`| ${name} | ${fmt(beforeAnswer)} | ${fmt(beforeAnswerCpu)} | ${writePerAskMs.toFixed(3)} | ${s.without.p50.toFixed(2)} / ${s.with.p50.toFixed(2)} | ${s.without.p99.toFixed(2)} / ${s.with.p99.toFixed(2)} | ${added} |`);
+}
 writeFileSync(
   "bench/results.json",
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, startToFirstAnswerMs, slack: { requests: SLACK_REQUESTS, ...slack } }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, startToFirstAnswerMs, slack: { requests: SLACK_REQUESTS, ...slack }, stores }, null, 2)}\n`,
 );

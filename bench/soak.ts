@@ -7,8 +7,10 @@
 //   3. The per-user rate limiter's upkeep, per call, with 10,000 and 50,000 users active.
 // Prints a summary and writes bench/soak.json. Reports only: nothing here is asserted.
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createRateLimiter } from "../src/bots/rate-limit.js";
 import { BOT_USER_ID, eventEnvelope, sendToApp, SIGNING_SECRET, startFakeSlack } from "../tests/helpers/fake-slack.js";
 import { summarize } from "./measure.js";
@@ -30,8 +32,10 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const fake = await startFakeSlack();
+// A store of its own (SQLite, as npm start keeps by default): the soak's 30,000 asks never land in var/.
+const scratch = mkdtempSync(path.join(tmpdir(), "factdesk-soak-"));
 const app = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-  env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", SLACK_BOT_TOKEN: "xoxb-0000-0000-soaktest", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) },
+  env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", SLACK_BOT_TOKEN: "xoxb-0000-0000-soaktest", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), FACTDESK_DB: path.join(scratch, "factdesk.db") },
 });
 let logLines = 0;
 let started = false;
@@ -118,6 +122,7 @@ const rssAfterAll = rssMB();
 app.kill("SIGTERM");
 await new Promise((resolve) => app.once("exit", resolve));
 await fake.close();
+rmSync(scratch, { recursive: true, force: true });
 
 // The limiter on its own: every user asked once within the window, then 100,000 more requests.
 function limiterMicroseconds(users: number): number {

@@ -1,12 +1,13 @@
-// The factdesk command line: ask, check, chat, validate, topics. Its stdout is the product (answers,
-// JSON lines); problems go to stderr with exit code 1 (bad data) or 2 (bad usage).
+// The factdesk command line: ask, check, converse, chat, validate, topics, review. Its stdout is the
+// product (answers, JSON lines); problems go to stderr with exit code 1 (bad data) or 2 (bad usage).
+import "dotenv/config";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { apDate } from "./answers/ap-date.js";
 import type { ConversationContext } from "./answers/converse.js";
 import type { Engine } from "./answers/engine.js";
 import { renderAnswer, renderCheck } from "./bots/plain-text.js";
-import { runTerminalChat } from "./bots/terminal.js";
+import { DEFAULT_DATA_DIR } from "./knowledge/load.js";
 import { openEngine } from "./open-engine.js";
 
 const USAGE = `Usage: factdesk <command> [options]
@@ -18,9 +19,13 @@ const USAGE = `Usage: factdesk <command> [options]
   check "claim"            fact-check a sentence (also --json, --jsonl, --explain)
   converse --jsonl         conversations: {"conversation": "<id>", "text": "..."} per line on stdin,
                            the ask or check JSON result per line on stdout, follow-ups read in context
-  chat                     interactive terminal chat
+  chat                     interactive terminal chat (recorded, like npm start's)
   validate                 check every data file; exit 1 listing each problem
-  topics                   what FactDesk can answer about, and its sources`;
+  topics                   what FactDesk can answer about, and its sources
+  review [--since DATE]    questions refused or voted 👎 (default: the last 30 days), grouped,
+                           with the nearest facts; DATE is 2026-11-01 or 7d; also --json
+  review --add-phrasing <group> <fact-id>
+                           add the group's leading wording to that fact's questions, then validate`;
 
 export async function runCli(argv: readonly string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const output = watchOutput(io.stdout);
@@ -31,7 +36,18 @@ export async function runCli(argv: readonly string[], io = { stdin: process.stdi
 async function runCommand(argv: readonly string[], io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable; stderr: Writable }): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, explain: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        jsonl: { type: "boolean" },
+        explain: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        since: { type: "string" },
+        "add-phrasing": { type: "boolean" },
+      },
+    });
   } catch (error) {
     io.stderr.write(`factdesk: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -42,7 +58,7 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
     io.stdout.write(`${USAGE}\n`);
     return command || help ? 0 : 2;
   }
-  if (!["ask", "check", "converse", "chat", "validate", "topics"].includes(command)) {
+  if (!["ask", "check", "converse", "chat", "validate", "topics", "review"].includes(command)) {
     io.stderr.write(`factdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -63,8 +79,7 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
       io.stdout.write(renderTopics(engine));
       return 0;
     case "chat":
-      await runTerminalChat({ engine, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
-      return 0;
+      return runChat(engine, io);
     case "converse":
       if (!jsonl) {
         io.stderr.write(`factdesk: converse reads JSON lines: factdesk converse --jsonl < conversations.jsonl\n`);
@@ -72,6 +87,10 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
       }
       await runConversations(engine, io.stdin, io.stdout);
       return 0;
+    case "review": {
+      const { runReview } = await import("./review/review-command.js");
+      return runReview(engine, { since: parsed.values.since, json, addPhrasing: parsed.values["add-phrasing"], positionals: rest, dataDir: process.env.FACTDESK_DATA_DIR || DEFAULT_DATA_DIR }, io);
+    }
     default: {
       const run = command === "ask" ? (text: string) => engine.ask(text) : (text: string) => engine.check(text);
       if (jsonl) {
@@ -92,6 +111,30 @@ async function runCommand(argv: readonly string[], io: { stdin: Readable & { isT
       return 0;
     }
   }
+}
+
+/**
+ * `chat`: the terminal chat, recorded in the store as npm start's is. The store (and Kysely) load
+ * only for chat and review, so ask and check start as fast as they would without it.
+ */
+async function runChat(engine: Engine, io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable; stderr: Writable }): Promise<number> {
+  const [{ readConfig }, { createLogger }, { openStore }, { engineVersion }, { createDesk }, { runTerminalChat }] = await Promise.all([
+    import("./config.js"),
+    import("./logger.js"),
+    import("./store/open-store.js"),
+    import("./store/engine-version.js"),
+    import("./bots/conversation.js"),
+    import("./bots/terminal.js"),
+  ]);
+  const configured = readConfig(process.env);
+  const opened = configured.ok ? await openStore({ ...configured.config.store, engineVersion: engineVersion(engine.knowledge), logger: createLogger("warn", process.stderr) }) : configured;
+  if (!opened.ok) {
+    io.stderr.write(`factdesk: configuration error: ${opened.error}\n`);
+    return 1;
+  }
+  await runTerminalChat({ desk: createDesk(engine, opened.store), input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+  await opened.store.close();
+  return 0;
 }
 
 /**

@@ -1,7 +1,10 @@
 // Configuration from the environment (or .env), validated once at start. A bad value is reported
 // in one line naming the variable; main.ts prints it and exits 1.
+import path from "node:path";
 import { z } from "zod";
 import { isEd25519PublicKey } from "./bots/discord/public-key.js";
+import type { StoreLocation } from "./store/open-store.js";
+import { DEFAULT_RETENTION_DAYS } from "./store/retention.js";
 
 /** An empty value (KEY= in .env) means the variable is not set. */
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -36,6 +39,11 @@ const envSchema = z.object({
       .default(3000),
   ),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  // The store (src/store): SQLite by default, PostgreSQL when DATABASE_URL is set.
+  FACTDESK_DB: optional(z.string()),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL such as postgres://factdesk:PASSWORD@db.internal:5432/factdesk")),
+  FACTDESK_SALT: optional(z.string().min(16, "must be a secret of at least 16 characters (for example: openssl rand -hex 32)")),
+  FACTDESK_RETENTION_DAYS: z.preprocess(blankAsUnset, z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1").default(DEFAULT_RETENTION_DAYS)),
 });
 
 export type SlackConfig =
@@ -46,9 +54,20 @@ export type DiscordConfig =
   | { mode: "gateway"; token: string; applicationId: string; apiUrl?: string }
   | { mode: "http"; publicKey: string; applicationId: string; token?: string; apiUrl?: string; port: number };
 
+/** Where the store is, and what it needs. Without FACTDESK_SALT, SQLite keeps a random salt in a file beside the database. */
+export interface StoreConfig {
+  location: StoreLocation;
+  salt?: string;
+  retentionDays: number;
+}
+
+/** The store's default file, beside data/ in the project, wherever FactDesk is started from. */
+export const DEFAULT_STORE_FILE = path.resolve(import.meta.dirname, "../var/factdesk.db");
+
 export interface AppConfig {
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  store: StoreConfig;
   port: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
@@ -92,5 +111,18 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       discord = { mode: "gateway", token: e.DISCORD_TOKEN!, applicationId: e.DISCORD_APPLICATION_ID, ...apiUrl(e.DISCORD_API_URL) };
     }
   }
-  return { ok: true, config: { ...(slack ? { slack } : {}), ...(discord ? { discord } : {}), port: e.PORT, logLevel: e.LOG_LEVEL } };
+  const store = storeConfig(e);
+  if (typeof store === "string") return fail(store);
+  return { ok: true, config: { ...(slack ? { slack } : {}), ...(discord ? { discord } : {}), store, port: e.PORT, logLevel: e.LOG_LEVEL } };
+}
+
+function storeConfig(e: z.infer<typeof envSchema>): StoreConfig | string {
+  const salt = e.FACTDESK_SALT ? { salt: e.FACTDESK_SALT } : {};
+  if (e.DATABASE_URL) {
+    if (e.FACTDESK_DB) return "FACTDESK_DB and DATABASE_URL are both set: set FACTDESK_DB for SQLite or DATABASE_URL for PostgreSQL, not both";
+    // Every process must hash user ids alike, or votes and rate limits would not line up across them.
+    if (!e.FACTDESK_SALT) return "FACTDESK_SALT is required with DATABASE_URL: the same secret in every process (for example: openssl rand -hex 32)";
+    return { location: { engine: "postgres", url: e.DATABASE_URL }, ...salt, retentionDays: e.FACTDESK_RETENTION_DAYS };
+  }
+  return { location: { engine: "sqlite", file: !e.FACTDESK_DB ? DEFAULT_STORE_FILE : e.FACTDESK_DB === ":memory:" ? e.FACTDESK_DB : path.resolve(e.FACTDESK_DB) }, ...salt, retentionDays: e.FACTDESK_RETENTION_DAYS };
 }

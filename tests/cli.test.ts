@@ -1,13 +1,17 @@
 // The CLI as a process, the way an editor or a script runs it.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 /** Runs a TypeScript entry point the way the npm scripts do: node with tsx's loader. */
 const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, input: input ?? "", encoding: "utf8", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, input: input ?? "", encoding: "utf8", env: { ...process.env, FACTDESK_DB: scratchStore(), DOTENV_CONFIG_PATH: "/dev/null", ...env } });
+
+/** A store of the test's own, never the project's var/factdesk.db. */
+const scratchStore = () => path.join(mkdtempSync(path.join(tmpdir(), "factdesk-cli-")), "factdesk.db");
 
 describe("factdesk", () => {
   it("asks a question and prints the answer, the sources and the as-of date", () => {

@@ -2,7 +2,9 @@
 // through the environment, serving Slack and Discord against local fakes, stopping on SIGTERM.
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { BOT_USER_ID, eventEnvelope, sendToApp, SIGNING_SECRET, startFakeSlack } from "./helpers/fake-slack.js";
@@ -29,7 +31,8 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", ...env },
+    // Each process gets its own store, so no test reads another's records (or the project's var/).
+    env: { PATH: process.env.PATH ?? "", DOTENV_CONFIG_PATH: "/dev/null", LOG_LEVEL: "info", FACTDESK_DB: path.join(mkdtempSync(path.join(tmpdir(), "factdesk-main-")), "factdesk.db"), ...env },
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -140,4 +143,14 @@ it("exits 1 with one line naming PORT when Slack's port is in use", async () => 
     taken.close();
     await fake.close();
   }
+}, 30_000);
+
+it("exits 1 with one line naming DATABASE_URL when the database can't be reached, without its password", async () => {
+  const port = await freePort(); // nothing listens there
+  const { child, output } = start({ FACTDESK_DB: "", DATABASE_URL: `postgres://factdesk:hunter22@127.0.0.1:${port}/factdesk`, FACTDESK_SALT: "0123456789abcdef0123" });
+  expect(await exited(child)).toBe(1);
+  const lines = output().trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^factdesk: configuration error: DATABASE_URL postgres://factdesk@127\\.0\\.0\\.1:${port}/factdesk cannot be opened: .*ECONNREFUSED`));
+  expect(output()).not.toContain("hunter22");
 }, 30_000);

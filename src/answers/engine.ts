@@ -35,7 +35,14 @@ export interface Engine {
   explainCheck(claim: string): string;
   /** Every question the facts list, for autocomplete and help: the first of each fact leads. */
   knownQuestions(): readonly string[];
+  /** Read-only, for the editors' review: the facts that score best for a question, and their scores (0-1), best first. Decides nothing. */
+  nearestFacts(question: string, limit?: number): NearFact[];
   readonly knowledge: KnowledgeBase;
+}
+
+export interface NearFact {
+  factId: string;
+  score: number;
 }
 
 export interface EngineParts {
@@ -79,6 +86,7 @@ export function engineOf(parts: EngineParts): Engine {
     converse: (message, context, options) => converse(message, context, parts, options),
     explainTurn: (message, context) => explainTurn(message, context, parts),
     explainCheck: (claim) => explainClaims(workThroughClaims(claim, parts), parts),
+    nearestFacts: (question, limit = 3) => nearestFacts(question, parts, limit),
     knownQuestions: () =>
       (knownQuestions ??= [...knowledge.facts.map((fact) => fact.questions[0]!), ...knowledge.facts.flatMap((fact) => fact.questions.slice(1))]),
   };
@@ -124,6 +132,15 @@ function rememberingTokenizer(): (text: string) => readonly string[] {
     }
     return tokens;
   };
+}
+
+/** The candidates ask ranks for the (first) question a message asks, best first, with their scores (0-1); nothing is decided from them. */
+function nearestFacts(question: string, parts: EngineParts, limit: number): NearFact[] {
+  const [first] = workThrough(cleanChatText(question), parts);
+  return (first?.ranked ?? []).slice(0, limit).map((candidate) => ({
+    factId: parts.index.facts[candidate.factIndex]!.fact.id,
+    score: Math.round(candidate.score * 100) / 100,
+  }));
 }
 
 export function answerQuestion(question: string, parts: EngineParts): AnswerResult {

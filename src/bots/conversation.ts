@@ -1,9 +1,12 @@
 // What every chat front end shares: reading a message as a request (a question, a claim to check,
 // or a call for help) and turning it into a platform-neutral reply. Adapters only render replies.
+import { randomUUID } from "node:crypto";
 import { suggestQuestions } from "../answers/autocomplete.js";
 import { topicSamples } from "../answers/compose.js";
 import type { Engine } from "../answers/engine.js";
 import type { AnswerResult, CheckResult } from "../answers/types.js";
+import type { AskLog } from "../store/ask-log.js";
+import type { Feedback, VoteChoice, VoteTally } from "../store/feedback.js";
 import { clipRequest, MAX_TYPED_CHARS } from "./clip.js";
 
 export type Request = { kind: "help" } | { kind: "ask"; question: string } | { kind: "check"; claim: string };
@@ -27,8 +30,28 @@ export interface HelpCard {
 
 export type Reply =
   | { kind: "help"; help: HelpCard }
-  | { kind: "answer"; question: string; result: AnswerResult }
-  | { kind: "check"; claim: string; result: CheckResult };
+  | { kind: "answer"; question: string; result: AnswerResult; askId?: string }
+  | { kind: "check"; claim: string; result: CheckResult; askId?: string };
+
+/** Who asked, and where: what the record keeps (hashed) and what votes and limits are per. */
+export interface Asker {
+  platform: "slack" | "discord" | "terminal";
+  userId: string;
+  /** Where the exchange happens: a thread, a DM, a channel, a terminal session. */
+  conversation: string;
+}
+
+/** Who voted: votes are one per person per answer, wherever they clicked. */
+export type Voter = Pick<Asker, "platform" | "userId">;
+
+/** Where the desk keeps what was asked and what people thought of the answers (src/store). */
+export interface DeskRecords {
+  asks: AskLog;
+  feedback: Feedback;
+}
+
+/** Ask ids are UUIDs; anything else in a button is not one of ours. */
+export const isAskId = (value: string | undefined): value is string => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value ?? "");
 
 const HELP = /^\s*(help|\?|what can you (do|answer)\??)\s*$/i;
 const CHECK = /^\s*(?:fact[- ]?check|check|verify)\s*:?\s+([\s\S]+)$/i;
@@ -74,20 +97,45 @@ export function helpCard(engine: Engine): HelpCard {
  * The desk the adapters talk to. Asynchronous so that an adapter never assumes an answer is
  * instant (tests hand adapters a deliberately slow desk to prove the ack comes first).
  */
-export interface Desk {
-  respond(request: Request): Promise<Reply>;
-  /** Known questions matching what the user has typed so far, best first. */
-  complete(typed: string, limit: number): string[];
+/** What comes with a request besides its text (an options object, so more can join it). */
+export interface RespondOptions {
+  /** Who asked: a question or claim from an asker is recorded, and its reply carries the ask id. */
+  asker?: Asker;
 }
 
-export function createDesk(engine: Engine): Desk {
+export interface Desk {
+  respond(request: Request, options?: RespondOptions): Promise<Reply>;
+  /** Known questions matching what the user has typed so far, best first. */
+  complete(typed: string, limit: number): string[];
+  /** Records a 👍 or 👎 (a second click changes it): the answer's tally after it, or undefined when nothing is recorded. */
+  vote(askId: string, voter: Voter, choice: VoteChoice): Promise<VoteTally | undefined>;
+  /** Records a 👎 with the reason someone gave for it: the tally after it, or undefined when nothing is recorded. */
+  explainVote(askId: string, voter: Voter, reason: string): Promise<VoteTally | undefined>;
+}
+
+export function createDesk(engine: Engine, records?: DeskRecords, now: () => number = Date.now): Desk {
   const complete = suggestQuestions(engine.knownQuestions());
+  const voterOf = (askId: string, voter: Voter) => ({ askId, platform: voter.platform, userId: voter.userId });
   return {
-    respond: async (request) => {
+    respond: async (request, { asker } = {}) => {
       // Let pending I/O (an adapter's ack to Slack or Discord) go out before the engine runs.
       await new Promise((resolve) => setImmediate(resolve));
-      return replyTo(engine, request);
+      const reply = replyTo(engine, request);
+      if (!asker || reply.kind === "help") return reply;
+      const askId = randomUUID();
+      // Only queued here: it is written after the reply has gone out (see src/store/ask-log.ts).
+      records?.asks.record(askEntry(askId, asker, reply, now()));
+      return { ...reply, askId };
     },
     complete: (typed, limit) => complete(clipRequest(typed, MAX_TYPED_CHARS), limit),
+    vote: async (askId, voter, choice) => records?.feedback.vote(voterOf(askId, voter), choice),
+    explainVote: async (askId, voter, reason) => records?.feedback.explain(voterOf(askId, voter), reason),
   };
+}
+
+function askEntry(id: string, asker: Asker, reply: Extract<Reply, { kind: "answer" | "check" }>, askedAt: number) {
+  const common = { id, askedAt, platform: asker.platform, conversation: asker.conversation, userId: asker.userId, factIds: reply.result.factIds };
+  return reply.kind === "answer"
+    ? { ...common, kind: "ask" as const, text: reply.question, outcome: reply.result.status, confidence: reply.result.confidence }
+    : { ...common, kind: "check" as const, text: reply.claim, outcome: reply.result.verdict, confidence: null };
 }

@@ -13,13 +13,18 @@ export interface RateLimitPolicy {
 export const USER_RATE_LIMIT: RateLimitPolicy = Object.freeze({ requests: 10, windowMs: 60_000 });
 
 export interface RateLimiter {
-  /** Records a request and says whether it is within the limit. */
+  /** Records a request and says whether it is within the limit (the store's shared limiter answers asynchronously). */
+  allow(userId: string): boolean | Promise<boolean>;
+}
+
+/** The per-process limiter: the default when no store is configured, and the store's fallback. */
+export interface LocalRateLimiter extends RateLimiter {
   allow(userId: string): boolean;
   /** How many users it remembers: those who asked within the last window. */
   tracked(): number;
 }
 
-export function createRateLimiter(policy: RateLimitPolicy = USER_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(policy: RateLimitPolicy = USER_RATE_LIMIT, now: () => number = Date.now): LocalRateLimiter {
   // Each user's request times within the window (at most policy.requests of them).
   const recent = new Map<string, number[]>();
   // Every allowed request in time order; `head` is the first still to leave the window.

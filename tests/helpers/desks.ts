@@ -9,7 +9,7 @@ export const realDesk = (): Desk => createDesk(realEngine());
 /** The real desk, answering only after `ms` milliseconds. */
 export function slowDesk(ms: number): Desk {
   const desk = realDesk();
-  return { ...desk, respond: async (request) => (await pause(ms), desk.respond(request)) };
+  return { ...desk, respond: async (request, options) => (await pause(ms), desk.respond(request, options)) };
 }
 
 /** The real desk, except that any question containing `trigger` fails as a broken engine would. */
@@ -17,6 +17,6 @@ export function failingDesk(trigger: string): Desk {
   const desk = realDesk();
   return {
     ...desk,
-    respond: async (request) => (request.kind === "ask" && request.question.includes(trigger) ? Promise.reject(new Error("index corrupted")) : desk.respond(request)),
+    respond: async (request, options) => (request.kind === "ask" && request.question.includes(trigger) ? Promise.reject(new Error("index corrupted")) : desk.respond(request, options)),
   };
 }

@@ -1,12 +1,15 @@
-// A real discord.js Client, not logged in, with its REST aimed at a local fake Discord API. Tests
-// feed it gateway payloads the way the gateway handler does.
+// A real discord.js Client, not logged in, with its REST aimed at a local fake Discord API and a
+// real store (in-memory SQLite unless a test hands it another) behind its desk. Tests feed it
+// gateway payloads the way the gateway handler does.
 import type { Client } from "discord.js";
 import { createDesk, type Desk } from "../../src/bots/conversation.js";
 import { createDiscordClient } from "../../src/bots/discord/client.js";
 import { createRateLimiter, type RateLimiter } from "../../src/bots/rate-limit.js";
+import type { Store } from "../../src/store/store.js";
 import { realEngine } from "./engine.js";
 import { APP_ID, guildPayload, startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
 import { captureLogs, type CapturedLogs } from "./log-capture.js";
+import { memoryStore } from "./stores.js";
 
 export const DISCORD_BOT_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.fake-token-for-tests-only";
 
@@ -14,6 +17,7 @@ export interface DiscordHarness {
   client: Client;
   fake: FakeDiscord;
   logs: CapturedLogs;
+  store: Store;
   interaction(payload: Record<string, unknown>): void;
   message(payload: Record<string, unknown>): void;
   stop(): Promise<void>;
@@ -21,12 +25,13 @@ export interface DiscordHarness {
 
 type Actions = { actions: Record<"InteractionCreate" | "MessageCreate", { handle(data: unknown): unknown }> };
 
-export async function startDiscordHarness(options: { desk?: Desk; limiter?: RateLimiter; deferAfterMs?: number } = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(options: { desk?: Desk; limiter?: RateLimiter; deferAfterMs?: number; store?: Store } = {}): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
   const logs = captureLogs("debug");
+  const store = options.store ?? (await memoryStore(logs.logger));
   const client = createDiscordClient({
     applicationId: APP_ID,
-    desk: options.desk ?? createDesk(realEngine()),
+    desk: options.desk ?? createDesk(realEngine(), store),
     logger: logs.logger,
     apiUrl: fake.apiUrl,
     limiter: options.limiter ?? createRateLimiter({ requests: 1000, windowMs: 60_000 }),
@@ -41,11 +46,13 @@ export async function startDiscordHarness(options: { desk?: Desk; limiter?: Rate
     client,
     fake,
     logs,
+    store,
     interaction: (payload) => void actions.InteractionCreate.handle(payload),
     message: (payload) => void actions.MessageCreate.handle(payload),
     async stop() {
       await client.destroy();
       await fake.close();
+      if (!options.store) await store.close();
     },
   };
 }

@@ -86,11 +86,12 @@ function json(res: import("node:http").ServerResponse, body: unknown): void {
 const user = (id: string, name: string, bot = false) => ({ id, username: name, discriminator: "0", global_name: name, avatar: null, ...(bot ? { bot: true } : {}) });
 
 let interactionCounter = 1300000000000000000n;
+export const USER_ID_OTHER = "1100000000000000005";
 
 /** An INTERACTION_CREATE payload as the gateway (or the HTTP endpoint) delivers it. */
-export function interactionPayload(kind: "command" | "autocomplete" | "button", data: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function interactionPayload(kind: "command" | "autocomplete" | "button" | "modal", data: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   interactionCounter += 1n;
-  const type = { command: 2, button: 3, autocomplete: 4 }[kind];
+  const type = { command: 2, button: 3, autocomplete: 4, modal: 5 }[kind];
   return {
     id: String(interactionCounter),
     application_id: APP_ID,
@@ -120,9 +121,14 @@ export function buttonData(customId: string): Record<string, unknown> {
   return { custom_id: customId, component_type: 2 };
 }
 
-/** The message a button sits on, as Discord sends it with a component interaction. */
-export function messageWithButtons(flags = 0): Record<string, unknown> {
-  return { message: { ...messageFrom("1500000000000000001", "", { flags }), components: [] } };
+/** The message a button sits on, as Discord sends it with a component interaction (and with a modal opened from one). */
+export function messageWithButtons(flags = 0, components: unknown[] = []): Record<string, unknown> {
+  return { message: { ...messageFrom("1500000000000000001", "", { flags }), components } };
+}
+
+/** A modal's submission: each text input inside its label, as Discord sends them. */
+export function modalData(customId: string, inputs: Record<string, string>): Record<string, unknown> {
+  return { custom_id: customId, components: Object.entries(inputs).map(([id, value]) => ({ type: 18, id: 1, component: { type: 4, id: 2, custom_id: id, value } })) };
 }
 
 let messageCounter = 1600000000000000000n;

@@ -215,6 +215,8 @@ export async function sendToApp(url: string, body: string, contentType: string, 
 }
 
 let eventCounter = 0;
+/** Slack's event ids are unique everywhere; a run's own prefix keeps them unique across test runs on one store. */
+const EVENT_RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
 
 export function eventEnvelope(event: Record<string, unknown>): string {
   eventCounter += 1;
@@ -224,17 +226,17 @@ export function eventEnvelope(event: Record<string, unknown>): string {
     api_app_id: "AFACTDESK",
     event,
     type: "event_callback",
-    event_id: `Ev${String(eventCounter).padStart(8, "0")}`,
+    event_id: `Ev${EVENT_RUN}${String(eventCounter).padStart(6, "0")}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: "TNEWSROOM", user_id: BOT_USER_ID, is_bot: true }],
   });
 }
 
 let triggerCounter = 0;
-/** A fresh trigger id, as Slack gives every command and click its own. */
-export const triggerId = () => `13345224609.738474920.${String(++triggerCounter).padStart(8, "0")}`;
+/** Slack gives every command and click its own trigger_id; a replayed request repeats one. */
+export const newTriggerId = () => `13345224609.738474920.${(++triggerCounter).toString(16).padStart(31, "0")}`;
 
-export function commandForm(command: string, text: string, responseUrl: string, userId = "UREPORTER", trigger = triggerId()): string {
+export function commandForm(command: string, text: string, responseUrl: string, userId = "UREPORTER", triggerId = newTriggerId()): string {
   return new URLSearchParams({
     token: "legacy-verification-token",
     team_id: "TNEWSROOM",
@@ -246,19 +248,28 @@ export function commandForm(command: string, text: string, responseUrl: string, 
     text,
     api_app_id: "AFACTDESK",
     response_url: responseUrl,
-    trigger_id: trigger,
+    trigger_id: triggerId,
   }).toString();
 }
 
-export function buttonClickForm(
-  action: { action_id: string; value: string },
-  options: { responseUrl: string; ephemeral?: boolean; messageTs?: string; threadTs?: string; trigger?: string },
-): string {
-  const trigger = options.trigger ?? triggerId();
+export interface ClickOptions {
+  responseUrl: string;
+  ephemeral?: boolean;
+  messageTs?: string;
+  threadTs?: string;
+  userId?: string;
+  triggerId?: string;
+  /** The blocks of the message the button is on, as Slack sends them with the click. */
+  blocks?: unknown[];
+}
+
+export function buttonClickForm(action: { action_id: string; value: string }, options: ClickOptions): string {
+  const userId = options.userId ?? "UREPORTER";
+  const trigger = options.triggerId ?? newTriggerId();
   const payload = {
     type: "block_actions",
     team: { id: "TNEWSROOM", domain: "newsroom" },
-    user: { id: "UREPORTER", username: "reporter", team_id: "TNEWSROOM" },
+    user: { id: userId, username: "reporter", team_id: "TNEWSROOM" },
     api_app_id: "AFACTDESK",
     token: "legacy-verification-token",
     container: options.ephemeral
@@ -268,9 +279,44 @@ export function buttonClickForm(
     channel: { id: "CNEWSDESK", name: "newsdesk" },
     ...(options.ephemeral
       ? {}
-      : { message: { type: "message", user: BOT_USER_ID, ts: options.messageTs ?? "1700000000.000001", ...(options.threadTs ? { thread_ts: options.threadTs } : {}), text: "answer" } }),
+      : {
+          message: {
+            type: "message",
+            user: BOT_USER_ID,
+            ts: options.messageTs ?? "1700000000.000001",
+            ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+            text: "answer",
+            ...(options.blocks ? { blocks: options.blocks } : {}),
+          },
+        }),
     response_url: options.responseUrl,
-    actions: [{ type: "button", block_id: "b1", action_id: action.action_id, text: { type: "plain_text", text: "x" }, value: action.value, action_ts: `1700000001.${trigger.slice(-6)}` }],
+    actions: [{ type: "button", block_id: "b1", action_id: action.action_id, text: { type: "plain_text", text: "x" }, value: action.value, action_ts: "1700000001.000000" }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A modal submitted, as Slack posts it: the view with its private_metadata and input values. */
+export function viewSubmissionForm(view: { callback_id: string; private_metadata: string }, values: Record<string, Record<string, { type: string; value: string | null }>>, userId = "UREPORTER"): string {
+  const payload = {
+    type: "view_submission",
+    team: { id: "TNEWSROOM", domain: "newsroom" },
+    user: { id: userId, username: "reporter", team_id: "TNEWSROOM" },
+    api_app_id: "AFACTDESK",
+    token: "legacy-verification-token",
+    trigger_id: newTriggerId(),
+    view: {
+      id: "VFEEDBACK",
+      team_id: "TNEWSROOM",
+      type: "modal",
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values },
+      hash: "1700000000.abcdef",
+      blocks: [],
+      title: { type: "plain_text", text: "What was wrong?" },
+      app_id: "AFACTDESK",
+      bot_id: BOT_ID,
+    },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

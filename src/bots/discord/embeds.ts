@@ -15,6 +15,7 @@ import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
 import { clip } from "../clip.js";
 import type { HelpCard, Reply } from "../conversation.js";
+import { voteButtons } from "./vote-buttons.js";
 
 /** Discord's limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = Object.freeze({
@@ -61,10 +62,15 @@ export function renderReply(reply: Reply): DiscordMessage {
     case "help":
       return renderHelp(reply.help);
     case "answer":
-      return renderAnswer(reply.question, reply.result);
+      return withVoteButtons(renderAnswer(reply.question, reply.result), reply.result.status === "answered" ? reply.askId : undefined);
     case "check":
-      return renderCheck(reply.claim, reply.result);
+      return withVoteButtons(renderCheck(reply.claim, reply.result), reply.askId);
   }
+}
+
+/** Answers and verdicts carry 👍/👎 for the editors when they were recorded (they have an ask id). */
+function withVoteButtons(message: DiscordMessage, askId: string | undefined): DiscordMessage {
+  return askId ? { ...message, components: [...message.components, voteButtons(askId)] } : message;
 }
 
 /** A short notice: an apology, a rate limit. */

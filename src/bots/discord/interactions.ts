@@ -1,11 +1,14 @@
-// Routes a Discord interaction to its handler: slash commands, autocomplete, follow-up buttons.
+// Routes a Discord interaction to its handler: slash commands, autocomplete, follow-up and vote
+// buttons, the 👎 modal.
 // Every interaction gets an answer: anything FactDesk has no handler for (a command it no longer
 // registers, a context menu, a select menu, a modal, another app's button) is told so, and a
 // handler that fails still apologizes, so nobody is left with "This interaction failed".
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
 import { COMMANDS } from "./commands/index.js";
 import { ASK_BUTTON_PREFIX, renderNotice } from "./embeds.js";
+import { onReasonModal, onVoteButton, REASON_MODAL_PREFIX } from "./feedback.js";
 import { answerInteraction, apologize, NO_PINGS, replyFromDesk, type DiscordDeps } from "./respond.js";
+import { VOTE_BUTTON_PREFIX } from "./vote-buttons.js";
 
 export const NOT_HANDLED_MESSAGE = "I don't handle that. Try `/ask`, `/factcheck` or `/help`.";
 
@@ -41,6 +44,10 @@ async function route(interaction: RepliableInteraction, deps: DiscordDeps): Prom
     const question = questionFromButton(interaction.customId, deps);
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     return answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }), { ephemeral });
+  } else if (!interaction.user.bot && interaction.isButton() && interaction.customId.startsWith(VOTE_BUTTON_PREFIX)) {
+    return onVoteButton(interaction, deps);
+  } else if (!interaction.user.bot && interaction.isModalSubmit() && interaction.customId.startsWith(REASON_MODAL_PREFIX)) {
+    return onReasonModal(interaction, deps);
   } else {
     deps.logger.info({ interaction: interaction.id, type: interaction.type }, "an interaction FactDesk has no handler for");
   }

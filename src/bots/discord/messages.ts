@@ -15,12 +15,14 @@ export function onMessage(deps: DiscordDeps) {
     if (!isDirect && !message.mentions.users.has(botId)) return;
     const send = (reply: DiscordMessage) => message.reply({ ...reply, allowedMentions: NO_PINGS });
     try {
-      if (!deps.limiter.allow(message.author.id)) {
+      if (!(await deps.limiter.allow(message.author.id))) {
         await send(renderNotice(RATE_LIMITED_MESSAGE));
         return;
       }
       const request = readRequest(questionText(message.content, botId));
-      await send(renderReply(await deps.desk.respond(request)));
+      // A reply chain (or a DM) is one conversation: it starts at the message that asked.
+      const conversation = isDirect ? `dm:${message.channelId}` : `${message.guildId ?? ""}:${message.channelId}:${message.reference?.messageId ?? message.id}`;
+      await send(renderReply(await deps.desk.respond(request, { asker: { platform: "discord", userId: message.author.id, conversation } })));
       deps.logger.info({ user: message.author.id, message: message.id, request: request.kind }, "answered");
     } catch (error) {
       deps.logger.error({ err: error, user: message.author.id }, "could not answer a message");

@@ -2,7 +2,7 @@
 // deadline (deferred when the answer is slow), and an ephemeral apology when anything fails.
 import { MessageFlags, type RepliableInteraction } from "discord.js";
 import type { Logger } from "../../logger.js";
-import type { Desk, Request } from "../conversation.js";
+import type { Asker, Desk, Request } from "../conversation.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE, type RateLimiter } from "../rate-limit.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
 
@@ -22,27 +22,35 @@ export const NO_PINGS = Object.freeze({ parse: [], repliedUser: false });
 /** Deferring after 1.5 s leaves half of Discord's deadline for the network. */
 export const DEFER_AFTER_MS = 1500;
 
+/** Who asked, and where: a slash command's conversation is the asker's own in that channel. */
+export function askerOf(interaction: RepliableInteraction): Asker {
+  const place = interaction.guildId ? `${interaction.guildId}:${interaction.channelId ?? ""}` : `dm:${interaction.channelId ?? ""}`;
+  return { platform: "discord", userId: interaction.user.id, conversation: `${place}:${interaction.user.id}` };
+}
+
 export async function answerInteraction(
   interaction: RepliableInteraction,
   deps: DiscordDeps,
-  produce: () => Promise<DiscordMessage>,
+  produce: (asker: Asker) => Promise<DiscordMessage>,
   options: { ephemeral: boolean },
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   try {
-    if (!deps.limiter.allow(interaction.user.id)) {
+    // The limit is checked inside the deferral window, so a slow store never holds the first response.
+    const answer = (async () => ((await deps.limiter.allow(interaction.user.id)) ? produce(askerOf(interaction)) : RATE_LIMITED))();
+    answer.catch(() => undefined); // handled below; never an unhandled rejection while we wait
+    const settled = await Promise.race([answer, delay(deps.deferAfterMs)]);
+    if (settled === RATE_LIMITED) {
       deps.logger.warn({ user: interaction.user.id }, "rate limit reached");
       await interaction.reply({ ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
       return;
     }
-    const answer = produce();
-    answer.catch(() => undefined); // handled below; never an unhandled rejection while we wait
-    const settled = await Promise.race([answer, delay(deps.deferAfterMs)]);
     if (settled) {
       await interaction.reply({ ...settled, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
     } else {
       await interaction.deferReply(flags ? { flags } : {});
-      await interaction.editReply({ ...(await answer), allowedMentions: NO_PINGS });
+      const late = await answer;
+      await interaction.editReply({ ...(late === RATE_LIMITED ? renderNotice(RATE_LIMITED_MESSAGE) : late), allowedMentions: NO_PINGS });
     }
     deps.logger.info({ user: interaction.user.id, interaction: interaction.id, deferred: !settled }, "answered");
   } catch (error) {
@@ -64,9 +72,11 @@ export async function apologize(interaction: RepliableInteraction): Promise<void
   }
 }
 
+const RATE_LIMITED = Symbol("rate limited");
+
 /** A reply from the desk, rendered for Discord. */
-export function replyFromDesk(deps: DiscordDeps, request: Request): () => Promise<DiscordMessage> {
-  return async () => renderReply(await deps.desk.respond(request));
+export function replyFromDesk(deps: DiscordDeps, request: Request): (asker: Asker) => Promise<DiscordMessage> {
+  return async (asker) => renderReply(await deps.desk.respond(request, { asker }));
 }
 
 function delay(ms: number): Promise<undefined> {

@@ -1,10 +1,12 @@
 // Wires FactDesk's Slack listeners into a Bolt app, in Socket Mode or HTTP mode, and starts it
 // once Slack has accepted the token (HTTP mode serves at once, /healthz 503 until then). Wiring
-// only: the behaviour is in listeners.ts, the transport in http-receiver.ts, posting in delivery.ts.
+// only: the behaviour is in listeners.ts and feedback.ts, the transport in http-receiver.ts,
+// posting in delivery.ts.
 import type { Server } from "node:http";
 import { App, webApi, type BlockAction, type ButtonAction } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import type { DeliveryClaims } from "../../store/delivery-claims.js";
 import type { Desk } from "../conversation.js";
 import type { ServingLimits } from "../http-serving.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
@@ -12,9 +14,11 @@ import { createSlackAuthorization, type Backoff, type SlackTokenRefused } from "
 import { ACTIONS } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createSlackPoster, type DeliveryPolicy } from "./delivery.js";
-import { createMemoryClaims, type EventClaims } from "./event-claims.js";
+import { createMemoryClaims } from "./event-claims.js";
+import { FEEDBACK_ACTIONS } from "./feedback-blocks.js";
+import { onFeedback, onFeedbackReason } from "./feedback.js";
 import { GuardedHttpReceiver } from "./http-receiver.js";
-import { onAskButton, onDirectMessage, onFeedback, onMention, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
+import { onAskButton, onDirectMessage, onMention, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -27,8 +31,8 @@ export interface SlackAppOptions {
   authBackoff?: Backoff;
   delivery?: DeliveryPolicy;
   limits?: ServingLimits;
-  /** Which deliveries were already carried out; per process unless a shared store is given. */
-  claims?: EventClaims;
+  /** Which deliveries were answered: the store's, shared by every process; per process by default. */
+  claims?: DeliveryClaims;
   /** A token Slack refuses after start-up went on without it: main.ts prints the line and exits 1. */
   onTokenRefused?: (error: SlackTokenRefused) => void;
 }
@@ -104,6 +108,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.ask}:`), onAskButton(deps));
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.feedback}:`), onFeedback(deps));
   app.action<BlockAction<ButtonAction>>(ACTIONS.share, onShare(deps));
+  app.view(FEEDBACK_ACTIONS.reasonModal, onFeedbackReason(deps));
   app.error(async (error) => {
     slackLogger.error({ err: error }, "unhandled Slack error");
   });

@@ -5,6 +5,7 @@ import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
 import type { HelpCard, Reply } from "../conversation.js";
 import { clip } from "../clip.js";
+import { FEEDBACK_ACTIONS, feedbackButtons } from "./feedback-blocks.js";
 import { blockQuote, escapeText, SLACK_LIMITS, splitText } from "./mrkdwn.js";
 
 type Block = types.KnownBlock;
@@ -18,7 +19,7 @@ export interface SlackMessage {
 /** Action ids of our buttons; listeners match on the prefixes. */
 export const ACTIONS = Object.freeze({
   ask: "factdesk_ask",
-  feedback: "factdesk_feedback",
+  feedback: FEEDBACK_ACTIONS.vote,
   share: "factdesk_share",
 });
 
@@ -26,13 +27,6 @@ export const ACTIONS = Object.freeze({
 export interface ShareRequest {
   kind: "ask" | "check";
   text: string;
-}
-
-/** What a feedback button carries, for the log. */
-export interface FeedbackNote {
-  question: string;
-  factIds: string[];
-  status: string;
 }
 
 export interface RenderOptions {
@@ -49,9 +43,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     case "help":
       return renderHelp(reply.help, options);
     case "answer":
-      return renderAnswer(reply.question, reply.result, options);
+      return renderAnswer(reply.question, reply.result, options, reply.askId);
     case "check":
-      return renderCheck(reply.claim, reply.result, options);
+      return renderCheck(reply.claim, reply.result, options, reply.askId);
   }
 }
 
@@ -60,20 +54,17 @@ export function renderNotice(text: string): SlackMessage {
   return { text: escapeText(text), blocks: sections(escapeText(text)) };
 }
 
-function renderAnswer(question: string, result: AnswerResult, options: RenderOptions): SlackMessage {
+function renderAnswer(question: string, result: AnswerResult, options: RenderOptions, askId?: string): SlackMessage {
   const lead = [...noticeLine(options), ...asked(options, question), ...sections(escapeText(result.answer))];
   if (result.status !== "answered") {
     return fit({ lead, body: [], tail: askButtons(result.suggestions) }, fallback(result.answer, result.suggestions));
   }
-  const tail = [
-    ...asOfLine(result.asOf),
-    ...askButtons(result.suggestions),
-    actionsRow([...feedbackButtons({ question, factIds: result.factIds, status: result.status }), ...shareButton(options, { kind: "ask", text: question })]),
-  ];
+  const buttons = [...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "ask", text: question })];
+  const tail = [...asOfLine(result.asOf), ...askButtons(result.suggestions), ...(buttons.length ? [actionsRow(buttons)] : [])];
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.answer, [], result.asOf));
 }
 
-function renderCheck(claim: string, result: CheckResult, options: RenderOptions): SlackMessage {
+function renderCheck(claim: string, result: CheckResult, options: RenderOptions, askId?: string): SlackMessage {
   // The explanation leads with its verdict ("Contradicted: ..."); the verdict is set in bold.
   const boldVerdict = (text: string) => escapeText(text).replace(/^(Supported|Contradicted|Not enough info):/, "*$1:*");
   const lead = [...noticeLine(options), ...asked(options, claim, "checked"), ...sections(boldVerdict(result.explanation))];
@@ -81,12 +72,8 @@ function renderCheck(claim: string, result: CheckResult, options: RenderOptions)
     const lines = result.claims.map((part) => `• _"${escapeText(part.claim)}"_: ${boldVerdict(part.explanation)}`);
     lead.push(...sections(`*Claim by claim*\n${lines.join("\n")}`));
   }
-  const tail = [
-    actionsRow([
-      ...feedbackButtons({ question: `check: ${claim}`, factIds: result.factIds, status: result.verdict }),
-      ...shareButton(options, { kind: "check", text: claim }),
-    ]),
-  ];
+  const buttons = [...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "check", text: claim })];
+  const tail = buttons.length ? [actionsRow(buttons)] : [];
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.explanation, []));
 }
 
@@ -140,29 +127,18 @@ function askButtons(questions: readonly string[]): Block[] {
   return buttons.length ? [actionsRow(buttons)] : [];
 }
 
-function feedbackButtons(note: FeedbackNote): Button[] {
-  const value = encodeValue(note);
-  return [
-    { type: "button", action_id: `${ACTIONS.feedback}:up`, text: { type: "plain_text", text: "👍 Helpful" }, value },
-    { type: "button", action_id: `${ACTIONS.feedback}:down`, text: { type: "plain_text", text: "👎 Not right" }, value },
-  ];
-}
-
 function shareButton(options: RenderOptions, request: ShareRequest): Button[] {
   if (!options.shareable) return [];
   return [{ type: "button", style: "primary", action_id: ACTIONS.share, text: { type: "plain_text", text: "Share in channel" }, value: encodeValue(request) }];
 }
 
 /** Button values hold at most 2,000 characters: long text is shortened until the value fits. */
-export function encodeValue(value: ShareRequest | FeedbackNote): string {
+export function encodeValue(value: ShareRequest): string {
   const json = JSON.stringify(value);
   if (json.length <= SLACK_LIMITS.buttonValue) return json;
   // JSON escaping can make text up to six times longer, so shorten by the overflow and try again.
   const over = json.length - SLACK_LIMITS.buttonValue;
-  if ("text" in value) return encodeValue({ ...value, text: value.text.slice(0, Math.max(0, value.text.length - over - 1)) });
-  if (value.question.length === 0) return JSON.stringify({ ...value, factIds: [] });
-  if (value.factIds.length > 10) return encodeValue({ ...value, factIds: value.factIds.slice(0, 10) });
-  return encodeValue({ ...value, question: value.question.slice(0, Math.max(0, value.question.length - over - 1)) });
+  return encodeValue({ ...value, text: value.text.slice(0, Math.max(0, value.text.length - over - 1)) });
 }
 
 function actionsRow(elements: Button[]): Block {

@@ -2,7 +2,8 @@
 // Slack may already have stored (after a reset connection, a 5xx or a timeout), so they are off,
 // and this module retries only what cannot have been stored: a 429 (waited out, holding back
 // only that channel), or a connection never made. After a failure that leaves it unclear, it
-// looks for the post by the ask id in its metadata before posting again.
+// looks for the post by the ask id in its metadata before posting again: the reply's own ask id
+// (the one the record keeps and the 👍/👎 buttons carry) when it has one.
 import { randomUUID } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
@@ -68,7 +69,8 @@ export function classifyFailure(error: unknown): Failure {
 }
 
 export interface SlackPoster {
-  post(client: webApi.WebClient, message: SlackPost): Promise<PostOutcome>;
+  /** `askId` tags the post (a fresh one when the reply has none, as a notice doesn't). */
+  post(client: webApi.WebClient, message: SlackPost, askId?: string): Promise<PostOutcome>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,8 +87,7 @@ export function createSlackPoster(logger: Logger, policy: DeliveryPolicy = DELIV
   };
 
   return {
-    async post(client, message) {
-      const askId = randomUUID();
+    async post(client, message, askId = randomUUID()) {
       const metadata = { event_type: ANSWER_EVENT_TYPE, event_payload: { ask_id: askId } };
       const since = ((now() - 60_000) / 1000).toFixed(6); // where to look for it: a minute back covers clock skew
       const log = logger.child({ channel: message.channel, ask: askId });

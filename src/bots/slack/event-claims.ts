@@ -1,38 +1,48 @@
 // De-duplication of what Slack delivers: an event retried (X-Slack-Retry-Num), or a command or
-// click replayed, is carried out once. Listeners only ask claim(id); the in-memory claims here
-// are per process, and a shared store can stand behind the same interface for several.
+// click replayed, is carried out once. Listeners only ask claim(id) and settle or release what
+// they get (the contract is src/store/delivery-claims.ts, whose claims the store shares across
+// processes); the in-memory claims here are per process, the default when no store is configured.
+import { CLAIM_POLICY, type Claim, type DeliveryClaims } from "../../store/delivery-claims.js";
 
-export interface EventClaims {
-  /** True for the first claim of an id (act on it); false for a repeat (drop it). */
-  claim(id: string): boolean | Promise<boolean>;
-}
-
-/**
- * Slack retries an event three times within about five minutes, and a signed request is accepted
- * for five minutes: a quarter of an hour outlasts both.
- */
-export const CLAIM_TTL_MS = 15 * 60_000;
-/** A bound on memory (a few MB): 15 minutes at over 100 deliveries a second. */
+/** A bound on memory (a few MB): an hour of claims at over 25 deliveries a second. */
 export const MAX_CLAIMS = 100_000;
 
-export function createMemoryClaims(options: { ttlMs?: number; capacity?: number; now?: () => number } = {}): EventClaims {
-  const { ttlMs = CLAIM_TTL_MS, capacity = MAX_CLAIMS, now = Date.now } = options;
-  const claimed = new Set<string>();
-  // The same ids in claim order, so upkeep reads only those that have expired (or overflow).
-  const queue: Array<{ id: string; at: number }> = [];
-  let head = 0;
+export interface MemoryClaimsOptions {
+  policy?: typeof CLAIM_POLICY;
+  capacity?: number;
+  now?: () => number;
+}
+
+export function createMemoryClaims(options: MemoryClaimsOptions = {}): DeliveryClaims {
+  const { policy = CLAIM_POLICY, capacity = MAX_CLAIMS, now = Date.now } = options;
+  // Claims in the order they were made (a new claim on an id moves it to the end), so upkeep reads
+  // only those that have expired, or that overflow the capacity, oldest first.
+  const claims = new Map<string, { claimant: symbol; settled: boolean; leaseUntil: number; expiresAt: number }>();
   return {
-    claim(id) {
+    claim(id): Claim | undefined {
       const time = now();
-      for (; head < queue.length && (time - queue[head]!.at >= ttlMs || claimed.size >= capacity); head++) claimed.delete(queue[head]!.id);
-      if (head > 1024 && head * 2 > queue.length) {
-        queue.splice(0, head);
-        head = 0;
+      for (const [oldId, old] of claims) {
+        if (old.expiresAt > time) break;
+        claims.delete(oldId);
       }
-      if (claimed.has(id)) return false;
-      claimed.add(id);
-      queue.push({ id, at: time });
-      return true;
+      const held = claims.get(id);
+      if (held && time < held.expiresAt && (held.settled || time < held.leaseUntil)) return undefined;
+      claims.delete(id);
+      for (const oldId of claims.keys()) {
+        if (claims.size < capacity) break;
+        claims.delete(oldId);
+      }
+      const claimant = Symbol(id);
+      claims.set(id, { claimant, settled: false, leaseUntil: time + policy.leaseMs, expiresAt: time + policy.rememberMs });
+      return {
+        settle: async () => {
+          const current = claims.get(id);
+          if (current?.claimant === claimant) Object.assign(current, { settled: true, expiresAt: now() + policy.rememberMs });
+        },
+        release: async () => {
+          if (claims.get(id)?.claimant === claimant) claims.delete(id);
+        },
+      };
     },
   };
 }

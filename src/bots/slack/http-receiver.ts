@@ -31,6 +31,14 @@ export interface GuardedReceiverOptions {
 
 export type HeaderCheck = "ok" | "unsigned" | "stale" | "future";
 
+/** The log line for each refusal (all made before the body is read). */
+const REFUSED: Record<Exclude<HeaderCheck, "ok">, string> = {
+  unsigned: "refused a Slack request without well-formed signature headers",
+  stale: "refused a Slack request timestamped more than 5 minutes ago",
+  // A request stamped ahead could be replayed until then: Bolt refuses only stale ones.
+  future: "refused a Slack request timestamped more than 5 minutes ahead",
+};
+
 /** What the signature headers say before any body is read: well formed, and stamped within 5 minutes of now. */
 export function checkSignatureHeaders(headers: Record<string, string | string[] | undefined>, nowMs = Date.now()): HeaderCheck {
   const signature = headers["x-slack-signature"];
@@ -92,7 +100,7 @@ export class GuardedHttpReceiver implements Receiver {
       const check = checkSignatureHeaders(req.headers);
       const sslCheckSized = Number(req.headers["content-length"]) <= MAX_UNSIGNED_BODY_BYTES;
       if (check !== "ok" && !(check === "unsigned" && sslCheckSized)) {
-        logger.warn({ reason: check }, "rejected a Slack request before reading it: its signature headers are missing, malformed or out of date");
+        logger.warn({ reason: check, timestamp: req.headers["x-slack-request-timestamp"] }, REFUSED[check]);
         return refuse(res, 401, "invalid request signature");
       }
       if (!isReady()) return refuse(res, 503, "FactDesk is waiting for Slack to accept its token", { "retry-after": "60" });

@@ -1,35 +1,69 @@
 // What FactDesk does for each kind of Slack input: one small function per listener. Each reads the
-// request, drops a repeat of one already carried out, and hands it to answering.ts; none of them
-// knows how answers are made.
+// request, drops a repeat of one already answered (by any process), and hands it to answering.ts;
+// none of them knows how answers are made. 👍/👎 and their modal are in feedback.ts.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { readRequest } from "../conversation.js";
+import type { DeliveryClaims } from "../../store/delivery-claims.js";
+import { readRequest, type Asker } from "../conversation.js";
 import { APOLOGY_MESSAGE } from "../rate-limit.js";
 import { answer, inConversation, toAsker, type AnswerDeps } from "./answering.js";
-import { renderNotice, type FeedbackNote, type ShareRequest, type SlackMessage } from "./blocks.js";
+import { renderNotice, type ShareRequest, type SlackMessage } from "./blocks.js";
 import type { PostOutcome } from "./delivery.js";
-import type { EventClaims } from "./event-claims.js";
 import { plainTextFromSlack, threadOf } from "./incoming.js";
 
 export interface SlackDeps extends AnswerDeps {
-  claims: EventClaims;
+  /** Which deliveries have been answered: the store's, shared by every process, or per process (event-claims.ts). */
+  claims: DeliveryClaims;
 }
 
+/** How long a delivery's claim may take before it is answered unclaimed: a slow store must not hold the answer. */
+const CLAIM_TIMEOUT_MS = 1000;
+
+/** Why Slack sent a delivery again, for the log (an event's X-Slack-Retry-Num and -Reason). */
+type RetryContext = { retryNum?: number; retryReason?: string };
+
 /**
- * True the first time a delivery is seen. A repeat (Slack's retry of an event, or a replayed
- * command or click) is dropped, with a log line saying which and why Slack sent it again.
+ * Answers a delivery once across every process: a repeat (Slack's retry of an event, or a
+ * replayed command or click) is dropped, with a log line saying which and why Slack sent it
+ * again. An answer that failed releases the claim, so Slack's retry is answered; when the claims
+ * can't be asked in time, the delivery is answered anyway.
  */
-async function firstTime(deps: SlackDeps, id: string, context: { retryNum?: number; retryReason?: string }): Promise<boolean> {
-  if (await deps.claims.claim(id)) return true;
-  deps.logger.info({ delivery: id, retryNum: context.retryNum, retryReason: context.retryReason }, "dropped a repeated delivery");
-  return false;
+async function once(deps: SlackDeps, id: string, context: RetryContext, answerIt: () => Promise<boolean>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the store within ${CLAIM_TIMEOUT_MS} ms`)), CLAIM_TIMEOUT_MS);
+  });
+  // Through a promise, so a claims implementation that throws at once is handled like one that rejects.
+  const claim = await Promise.race([Promise.resolve().then(() => deps.claims.claim(id)), late])
+    .catch((error: unknown) => {
+      deps.logger.warn({ err: error, delivery: id }, "could not check whether this delivery was answered already: answering it");
+      return null;
+    })
+    .finally(() => clearTimeout(timer));
+  if (claim === undefined) {
+    deps.logger.info({ delivery: id, retryNum: context.retryNum, retryReason: context.retryReason }, "dropped a repeated delivery");
+    return;
+  }
+  const answered = await answerIt();
+  try {
+    await (answered ? claim?.settle() : claim?.release());
+  } catch (error) {
+    deps.logger.warn({ err: error, delivery: id }, "could not record whether this delivery was answered");
+  }
 }
+
+/** An event is retried with its event_id; a command or click is one trigger_id, which a replay repeats. */
+const eventId = (body: { event_id: string }) => `slack:event:${body.event_id}`;
+const triggerId = (trigger: string) => `slack:trigger:${trigger}`;
 
 /** "@FactDesk how many attacks?" in a channel: answered in the message's thread. */
 export function onMention(deps: SlackDeps) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs): Promise<void> => {
-    if (event.bot_id || !event.user || !(await firstTime(deps, `event:${body.event_id}`, context))) return;
+    const user = event.user;
+    if (event.bot_id || !user) return;
     const request = readRequest(plainTextFromSlack(event.text, context.botUserId));
-    await answer(deps, event.user, request, inConversation(deps, client, event.user, event.channel, threadOf(event)));
+    const thread_ts = threadOf(event);
+    const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${event.channel}:${thread_ts}` };
+    await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, event.channel, thread_ts)));
   };
 }
 
@@ -37,9 +71,10 @@ export function onMention(deps: SlackDeps) {
 export function onDirectMessage(deps: SlackDeps) {
   return async ({ message, body, client, context }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs): Promise<void> => {
     if (message.channel_type !== "im" || message.subtype !== undefined || message.bot_id || !message.user) return;
-    if (!(await firstTime(deps, `event:${body.event_id}`, context))) return;
+    const user = message.user;
     const request = readRequest(plainTextFromSlack(message.text ?? "", context.botUserId));
-    await answer(deps, message.user, request, inConversation(deps, client, message.user, message.channel, message.thread_ts));
+    const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${message.channel}${message.thread_ts ? `:${message.thread_ts}` : ""}` };
+    await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, message.channel, message.thread_ts)));
   };
 }
 
@@ -47,43 +82,31 @@ export function onDirectMessage(deps: SlackDeps) {
 export function onSlashCommand(deps: SlackDeps, as: "ask" | "check") {
   return async ({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    if (!(await firstTime(deps, `command:${command.trigger_id}`, context))) return;
     const request = readRequest(plainTextFromSlack(command.text), as);
-    await answer(deps, command.user_id, request, toAsker(respond), { shareable: true });
+    // Only the asker sees these replies: the conversation is theirs alone in the channel.
+    const asker: Asker = { platform: "slack", userId: command.user_id, conversation: `${command.team_id}:${command.channel_id}:${command.user_id}` };
+    await once(deps, triggerId(command.trigger_id), context, () => answer(deps, asker, request, toAsker(respond), { shareable: true }));
   };
 }
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** A click is one trigger and one action time: a replayed request repeats both. */
-const clickId = ({ body, action }: Pick<ButtonArgs, "body" | "action">) => `action:${body.trigger_id}:${action.action_ts}`;
-
 /** A suggested question clicked: asked and answered where the button was. */
 export function onAskButton(deps: SlackDeps) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs): Promise<void> => {
     await ack();
-    if (!(await firstTime(deps, clickId({ body, action }), context))) return;
     const request = readRequest(action.value ?? "");
+    const team = body.team?.id ?? "";
     if (body.container["is_ephemeral"] || !body.channel || !body.message) {
-      await answer(deps, body.user.id, request, toAsker(respond), { shareable: true });
+      const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${team}:${body.channel?.id ?? ""}:${body.user.id}` };
+      await once(deps, triggerId(body.trigger_id), context, () => answer(deps, asker, request, toAsker(respond), { shareable: true }));
       return;
     }
+    const channel = body.channel.id;
     const thread_ts = threadOf(body.message as { ts: string; thread_ts?: string });
-    await answer(deps, body.user.id, request, { ...inConversation(deps, client, body.user.id, body.channel.id, thread_ts), privately: toAsker(respond).privately });
-  };
-}
-
-/** 👍 or 👎: logged with the question and the facts it was answered from. */
-export function onFeedback(deps: SlackDeps) {
-  return async ({ ack, action, body, respond, context }: ButtonArgs): Promise<void> => {
-    await ack();
-    if (!(await firstTime(deps, clickId({ body, action }), context))) return;
-    const note = parseValue<FeedbackNote>(action.value);
-    const rating = action.action_id.endsWith(":up") ? "helpful" : "not right";
-    deps.logger.info({ feedback: rating, user: body.user.id, question: note?.question, factIds: note?.factIds, status: note?.status }, "feedback");
-    await respond({ response_type: "ephemeral", replace_original: false, ...renderNotice("Thanks, your feedback was recorded for the editors.") }).catch(
-      (error: unknown) => deps.logger.error({ err: error }, "could not thank for feedback"),
-    );
+    const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${team}:${channel}:${thread_ts}` };
+    const there = { ...inConversation(deps, client, body.user.id, channel, thread_ts), privately: toAsker(respond).privately };
+    await once(deps, triggerId(body.trigger_id), context, () => answer(deps, asker, request, there));
   };
 }
 
@@ -91,20 +114,22 @@ export function onFeedback(deps: SlackDeps) {
 export function onShare(deps: SlackDeps) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs): Promise<void> => {
     await ack();
-    if (!(await firstTime(deps, clickId({ body, action }), context))) return;
     const shared = parseValue<ShareRequest>(action.value);
     if (!shared || !body.channel) {
       await respond({ response_type: "ephemeral", replace_original: false, ...renderNotice(APOLOGY_MESSAGE) });
       return;
     }
     const request = readRequest(shared.text, shared.kind);
-    const asker = toAsker(respond);
-    const toChannel = async (message: SlackMessage): Promise<PostOutcome> => {
-      const outcome = await deps.poster.post(client, { channel: body.channel!.id, ...message });
+    const channel = body.channel.id;
+    const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${body.team?.id ?? ""}:${channel}` };
+    const toChannel = async (message: SlackMessage, askId?: string): Promise<PostOutcome> => {
+      const outcome = await deps.poster.post(client, { channel, ...message }, askId);
       if (outcome.kind === "posted") await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, "could not remove the private copy"));
       return outcome;
     };
-    await answer(deps, body.user.id, request, { ...asker, deliver: toChannel, notPosted: CANNOT_POST_MESSAGE }, { sharedBy: `<@${body.user.id}>` });
+    await once(deps, triggerId(body.trigger_id), context, () =>
+      answer(deps, asker, request, { ...toAsker(respond), deliver: toChannel, notPosted: CANNOT_POST_MESSAGE }, { sharedBy: `<@${body.user.id}>` }),
+    );
   };
 }
 

@@ -14,7 +14,7 @@ import {
   sendToApp,
   SIGNING_SECRET,
   startFakeSlack,
-  triggerId,
+  newTriggerId,
   waitFor,
   type Fault,
   type FakeSlack,
@@ -219,11 +219,11 @@ describe("retries and replays", () => {
   });
 
   it("carries out a replayed /factdesk command once", async () => {
-    const form = commandForm("/factdesk", "how many attacks?", slack.fake.responseUrl("replayed-command"), "UREPORTER", triggerId());
+    const form = commandForm("/factdesk", "how many attacks?", slack.fake.responseUrl("replayed-command"), "UREPORTER", newTriggerId());
     await sendToApp(slack.eventsUrl, form, FORM);
     await sendToApp(slack.eventsUrl, form, FORM);
     await waitFor(() => slack.fake.responses.find((r) => r.id === "replayed-command"), "the answer");
-    await waitFor(() => slack.logs.lines().find((line) => line["msg"] === "dropped a repeated delivery" && String(line["delivery"]).startsWith("command:")), "the log line");
+    await waitFor(() => slack.logs.lines().find((line) => line["msg"] === "dropped a repeated delivery" && String(line["delivery"]).startsWith("slack:trigger:")), "the log line");
     await pause(150);
     expect(slack.fake.responses.filter((r) => r.id === "replayed-command")).toHaveLength(1);
   });

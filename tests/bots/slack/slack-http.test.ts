@@ -148,14 +148,6 @@ describe("Slack app in HTTP mode", () => {
     expect(reply.body["replace_original"]).toBe(false);
   });
 
-  it("logs feedback with the question and fact ids, and thanks the user", async () => {
-    const value = JSON.stringify({ question: "how many attacks?", factIds: ["attack-tally"], status: "answered" });
-    await sendToApp(slack.eventsUrl, buttonClickForm({ action_id: "factdesk_feedback:down", value }, { responseUrl: slack.fake.responseUrl("fb-1") }), FORM);
-    await waitFor(() => slack.fake.responses.find((r) => r.id === "fb-1"), "the thanks");
-    const logged = slack.logs.lines().find((line) => line["msg"] === "feedback");
-    expect(logged).toMatchObject({ feedback: "not right", question: "how many attacks?", factIds: ["attack-tally"], user: "UREPORTER" });
-  });
-
   it("shares an ephemeral answer in the channel and removes the private copy", async () => {
     const value = JSON.stringify({ kind: "ask", text: "how many attacks in Syria" });
     await sendToApp(slack.eventsUrl, buttonClickForm({ action_id: "factdesk_share", value }, { responseUrl: slack.fake.responseUrl("share-1"), ephemeral: true }), FORM);
@@ -296,6 +288,7 @@ describe("Slack app when things go wrong", () => {
           asOf: "2023-11-17",
           suggestions: ["A suggested question that is far longer than the seventy-five characters a Slack button label may hold"],
         },
+        askId: "8c3f6a2e-1b4d-4e5f-9a7b-0c1d2e3f4a5b",
       }),
     };
     const harness = await startSlackHarness({ desk: longDesk });

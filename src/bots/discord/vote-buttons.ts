@@ -1,0 +1,23 @@
+// The 👍/👎 row under a Discord answer, and the same row counting the votes after a click. Pure.
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from "discord.js";
+import type { VoteTally } from "../../store/feedback.js";
+
+/** factdesk:vote:up:<ask id> and factdesk:vote:down:<ask id>. */
+export const VOTE_BUTTON_PREFIX = "factdesk:vote:";
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+export function voteButtons(askId: string, tally?: VoteTally): ButtonRow {
+  const button = (choice: "up" | "down", emoji: string, label: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    emoji: { name: emoji },
+    label: tally?.[choice] ? `${label} · ${tally[choice]}` : label,
+    custom_id: `${VOTE_BUTTON_PREFIX}${choice}:${askId}`,
+  });
+  return { type: ComponentType.ActionRow, components: [button("up", "👍", "Helpful"), button("down", "👎", "Not right")] };
+}
+
+/** The message's rows with the vote buttons counting the votes; every other row as it was. */
+export function withTally(rows: readonly ButtonRow[], askId: string, tally: VoteTally): ButtonRow[] {
+  return rows.map((row) => (row.components.some((c) => "custom_id" in c && c.custom_id.startsWith(VOTE_BUTTON_PREFIX)) ? voteButtons(askId, tally) : row));
+}
