@@ -149,7 +149,7 @@ function asksForEvidence(tokens: readonly string[], request: readonly string[], 
 
 /** A wh-word, or an opening verb with a question mark ("is that right?"): a question, not a claim. */
 function asksAQuestion(tokens: readonly string[]): boolean {
-  const lead = tokens.findIndex((token) => !/^(and|so|but|ok|okay|then|also|now)$/.test(token));
+  const lead = tokens.findIndex((token) => /[a-z0-9]/i.test(token) && !/^(and|so|but|ok|okay|then|also|now)$/.test(token));
   const first = tokens[lead];
   if (first === undefined) return false;
   if (first === "what" && tokens[lead + 1] === "about") return false; // "what about Iraq?" changes the claim
@@ -239,6 +239,12 @@ function referentsOf(text: string, understood: Understanding, last: LastQuestion
 /** The words before a place that make it where something is. */
 const LOCATIVE_BEFORE = /\b(?:in|inside|at|near|into|across|throughout|from|to|on)\s+(?:the\s+|eastern\s+|western\s+|northern\s+|southern\s+)?$/i;
 
+/** Does the text after a name open with the noun it qualifies ("US| forces on bases")? */
+function qualifiesNoun(after: string, language: Language): boolean {
+  const next = /^\s+([a-z][a-z'-]*)/i.exec(after)?.[1]?.toLowerCase();
+  return next !== undefined && !language.stopwords.has(next) && !language.mostlyVerb(next) && language.partsOfSpeech(next).has("n");
+}
+
 /** A place in a text where something was named: a name, a date or an ordinal, [start, end) in characters. */
 interface Piece {
   kind: "place" | "name" | "date" | "ordinal";
@@ -263,14 +269,18 @@ export function readThrough(earlier: string, later: string, language: Language, 
   for (const piece of to) {
     const written = laterText.slice(piece.start, piece.end);
     let sameKind = from.filter((old) => old.kind === piece.kind && !used.has(old));
-    // A place where something is ("in Iraq"), not one that qualifies a name ("US troops"), gives way to a new place.
+    // A place where something is ("in Iraq") gives way to a new place, else the last that stands
+    // as a noun ("did the US strike Syria?"); one that qualifies a noun ("US forces") stays.
     if (piece.kind === "place") {
-      const located = sameKind.filter((old) => LOCATIVE_BEFORE.test(earlier.slice(0, old.start)));
-      sameKind = (located.length > 0 ? located : sameKind).slice(0, 1);
+      const standing = sameKind.filter((old) => !qualifiesNoun(earlier.slice(old.end), language));
+      const located = standing.filter((old) => LOCATIVE_BEFORE.test(earlier.slice(0, old.start)));
+      sameKind = located.length > 0 ? located.slice(0, 1) : standing.slice(-1);
     }
     if (sameKind.length === 0) {
       // A place or a date comes with its preposition ("in Syria", "on Nov. 8"): keep what led it.
-      const lead = /\b(in|on|at|since|from|before|after|by|during|for|of|about)\s+(?:the\s+)?$/i.exec(laterText.slice(0, piece.start))?.[0] ?? (piece.kind === "place" ? "in " : piece.kind === "date" ? "on " : "");
+      // "tell me about Iraq" names a topic, not where: its place comes in as "in Iraq".
+      const leads = piece.kind === "place" ? /\b(in|inside|at|near|from|across|throughout)\s+(?:the\s+)?$/i : /\b(in|on|at|since|from|before|after|by|during|for|of|about)\s+(?:the\s+)?$/i;
+      const lead = leads.exec(laterText.slice(0, piece.start))?.[0] ?? (piece.kind === "place" ? "in " : piece.kind === "date" ? "on " : "");
       appended.push(`${lead}${written}`);
       continue;
     }

@@ -10,6 +10,8 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 // Control characters except tab and newline, which become spaces below anyway.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const FORMATTING = /[*_~`>|]+/g;
+// A Markdown heading's or list's marker at the start of a line ("# how many...", "- check ...").
+const LINE_MARKER = /^[ \t]*(?:#{1,6}|[-+]|\d+[.)])[ \t]+/gm;
 // No word a person types is this long: such runs are pasted noise, dropped so they can't drown a question.
 const NOISE_RUN = /\S{41,}/g;
 
@@ -18,6 +20,7 @@ export function cleanChatText(raw: string): string {
   // Cut before the regexes so 100 KB of input costs no more than a normal question.
   const head = raw.slice(0, ENGINE_CONFIG.maxQuestionChars * 4);
   const plain = head
+    .replace(LINE_MARKER, "")
     .replace(SLACK_LINK, "$2")
     .replace(SLACK_OR_DISCORD_TOKEN, " ")
     .replace(/&lt;/g, "<")
