@@ -132,7 +132,9 @@ async function runChat(engine: Engine, io: { stdin: Readable & { isTTY?: boolean
     io.stderr.write(`factdesk: configuration error: ${opened.error}\n`);
     return 1;
   }
-  await runTerminalChat({ desk: createDesk(engine, opened.store), input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+  const { memoryConversationStore } = await import("./store/conversation-store.js");
+  const conversations = memoryConversationStore<ConversationContext>({ ttlMs: configured.ok ? configured.config.conversationTtlMs : undefined });
+  await runTerminalChat({ desk: createDesk(engine, { records: opened.store, conversations }), input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
   await opened.store.close();
   return 0;
 }

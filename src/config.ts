@@ -43,6 +43,8 @@ const envSchema = z.object({
   FACTDESK_DB: optional(z.string()),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL such as postgres://factdesk:PASSWORD@db.internal:5432/factdesk")),
   FACTDESK_SALT: optional(z.string().min(16, "must be a secret of at least 16 characters (for example: openssl rand -hex 32)")),
+  // How long a conversation's context lasts after its last turn: a follow-up after that starts afresh.
+  FACTDESK_CONVERSATION_MINUTES: z.preprocess(blankAsUnset, z.coerce.number({ error: "must be a number of minutes" }).int("must be a whole number of minutes").min(1, "must be at least 1").max(24 * 60, "must be at most 1440 (a day)").default(30)),
   FACTDESK_RETENTION_DAYS: z.preprocess(blankAsUnset, z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1").default(DEFAULT_RETENTION_DAYS)),
 });
 
@@ -68,6 +70,8 @@ export interface AppConfig {
   slack?: SlackConfig;
   discord?: DiscordConfig;
   store: StoreConfig;
+  /** How long a conversation's context lasts (FACTDESK_CONVERSATION_MINUTES), in ms. */
+  conversationTtlMs: number;
   port: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
@@ -113,7 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   }
   const store = storeConfig(e);
   if (typeof store === "string") return fail(store);
-  return { ok: true, config: { ...(slack ? { slack } : {}), ...(discord ? { discord } : {}), store, port: e.PORT, logLevel: e.LOG_LEVEL } };
+  return { ok: true, config: { ...(slack ? { slack } : {}), ...(discord ? { discord } : {}), store, conversationTtlMs: e.FACTDESK_CONVERSATION_MINUTES * 60_000, port: e.PORT, logLevel: e.LOG_LEVEL } };
 }
 
 function storeConfig(e: z.infer<typeof envSchema>): StoreConfig | string {

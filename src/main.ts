@@ -3,6 +3,7 @@
 // terminal chat when none is). Nothing else constructs a platform client or opens the store.
 import "dotenv/config";
 import type { Server } from "node:http";
+import type { ConversationContext } from "./answers/converse.js";
 import { createDesk, type Desk } from "./bots/conversation.js";
 import { createRateLimiter, USER_RATE_LIMIT } from "./bots/rate-limit.js";
 import { runTerminalChat } from "./bots/terminal.js";
@@ -40,7 +41,8 @@ async function main(): Promise<number> {
   }
   const { store } = storeOpened;
   const purged = store.purge().catch((error: unknown) => logger.error({ err: error }, "retention: could not delete old records"));
-  const desk = createDesk(engine, store);
+  // Conversations live in the store, so a thread continues whichever process gets its next message.
+  const desk = createDesk(engine, { records: store, conversations: store.conversations<ConversationContext>({ ttlMs: config.conversationTtlMs }), logger });
 
   if (chatOnly) {
     await runTerminalChat({ desk, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });

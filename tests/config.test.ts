@@ -71,3 +71,25 @@ describe("the store's configuration", () => {
     expect(store(env)).toMatch(message);
   });
 });
+
+describe("a conversation's lifetime", () => {
+  const lifetime = (env: NodeJS.ProcessEnv) => {
+    const result = readConfig(env);
+    return result.ok ? result.config.conversationTtlMs : result.error;
+  };
+
+  it("is 30 minutes unless FACTDESK_CONVERSATION_MINUTES says otherwise", () => {
+    expect(lifetime({})).toBe(30 * 60_000);
+    expect(lifetime({ FACTDESK_CONVERSATION_MINUTES: "" })).toBe(30 * 60_000);
+    expect(lifetime({ FACTDESK_CONVERSATION_MINUTES: "90" })).toBe(90 * 60_000);
+  });
+
+  it.each([
+    ["0", /^FACTDESK_CONVERSATION_MINUTES must be at least 1/],
+    ["half an hour", /^FACTDESK_CONVERSATION_MINUTES must be a number of minutes/],
+    ["2.5", /^FACTDESK_CONVERSATION_MINUTES must be a whole number of minutes/],
+    ["2000", /^FACTDESK_CONVERSATION_MINUTES must be at most 1440/],
+  ])("refuses %j with one line naming the variable", (value, message) => {
+    expect(lifetime({ FACTDESK_CONVERSATION_MINUTES: value })).toMatch(message);
+  });
+});

@@ -7,6 +7,9 @@ import type { Engine } from "../answers/engine.js";
 import type { AnswerResult, CheckResult } from "../answers/types.js";
 import type { AskLog } from "../store/ask-log.js";
 import type { Feedback, VoteChoice, VoteTally } from "../store/feedback.js";
+import type { ConversationContext } from "../answers/converse.js";
+import type { Logger } from "../logger.js";
+import { memoryConversationStore, type ConversationStore } from "../store/conversation-store.js";
 import { clipRequest, MAX_TYPED_CHARS } from "./clip.js";
 
 export type Request = { kind: "help" } | { kind: "ask"; question: string } | { kind: "check"; claim: string };
@@ -101,31 +104,92 @@ export function helpCard(engine: Engine): HelpCard {
 export interface RespondOptions {
   /** Who asked: a question or claim from an asker is recorded, and its reply carries the ask id. */
   asker?: Asker;
+  /**
+   * The conversation whose context the request reads and then holds ("slack:T1:C1:1700000000.1"):
+   * a follow-up ("and in Syria?") is read against its last turn. By default the asker's
+   * conversation; `false` for a request that must stand alone (an answer shared in a channel).
+   */
+  conversation?: string | false;
 }
+
+/** Where the desk keeps conversations between turns, and how long a conversation lasts. */
+export interface DeskOptions {
+  records?: DeskRecords;
+  /** A shared store's conversations (several processes); by default each process keeps its own in memory. */
+  conversations?: ConversationStore<ConversationContext>;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/** The key of an asker's conversation: platform-qualified, so Slack's and Discord's never meet. */
+export const conversationKey = (asker: Asker) => `${asker.platform}:${asker.conversation}`;
+
+/** How long the context store may take before the answer goes on without it: a slow store never holds an answer. */
+const CONTEXT_TIMEOUT_MS = 250;
 
 export interface Desk {
   respond(request: Request, options?: RespondOptions): Promise<Reply>;
   /** Known questions matching what the user has typed so far, best first. */
   complete(typed: string, limit: number): string[];
+  /**
+   * The conversation continues under another key too: a Discord reply chain goes on from the
+   * message FactDesk posted, whose id is known only once it is sent.
+   */
+  continueConversation(from: string, to: string): Promise<void>;
+  /** Does this conversation hold context (FactDesk answered in it lately)? A Slack thread reply without a mention continues only such a thread. */
+  knowsConversation(key: string): Promise<boolean>;
   /** Records a 👍 or 👎 (a second click changes it): the answer's tally after it, or undefined when nothing is recorded. */
   vote(askId: string, voter: Voter, choice: VoteChoice): Promise<VoteTally | undefined>;
   /** Records a 👎 with the reason someone gave for it: the tally after it, or undefined when nothing is recorded. */
   explainVote(askId: string, voter: Voter, reason: string): Promise<VoteTally | undefined>;
 }
 
-export function createDesk(engine: Engine, records?: DeskRecords, now: () => number = Date.now): Desk {
+export function createDesk(engine: Engine, options: DeskOptions | DeskRecords = {}): Desk {
+  const { records, conversations = memoryConversationStore<ConversationContext>(), logger, now = Date.now } = "asks" in options ? { records: options } : options;
   const complete = suggestQuestions(engine.knownQuestions());
   const voterOf = (askId: string, voter: Voter) => ({ askId, platform: voter.platform, userId: voter.userId });
+  /** The store, asked within the timeout: context is worth a moment, never an answer. */
+  const withContextStore = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CONTEXT_TIMEOUT_MS)));
+    try {
+      return await Promise.race([Promise.resolve().then(work), late.then(() => {
+        logger?.warn({ what }, "the conversation store did not answer in time: going on without it");
+        return undefined;
+      })]);
+    } catch (error) {
+      logger?.warn({ err: error, what }, "the conversation store failed: going on without it");
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  /** A question or claim read in its conversation: the context before it in, the context after it kept. */
+  const inConversation = async (request: Exclude<Request, { kind: "help" }>, key: string): Promise<Reply> => {
+    const context = await withContextStore("read", () => conversations.get(key));
+    const turn = request.kind === "check" ? engine.converse(request.claim, context, { claim: true }) : engine.converse(request.question, context);
+    await withContextStore("write", () => conversations.set(key, turn.context));
+    // The reply echoes what was typed; how a follow-up was read is the result's own note.
+    const { reply } = turn;
+    if (reply.kind === "answer") return { kind: "answer", question: request.kind === "ask" ? request.question : reply.question, result: reply.result };
+    return { kind: "check", claim: request.kind === "check" ? request.claim : reply.claim, result: reply.result };
+  };
   return {
-    respond: async (request, { asker } = {}) => {
+    respond: async (request, { asker, conversation } = {}) => {
       // Let pending I/O (an adapter's ack to Slack or Discord) go out before the engine runs.
       await new Promise((resolve) => setImmediate(resolve));
-      const reply = replyTo(engine, request);
+      const key = conversation === false ? undefined : (conversation ?? (asker ? conversationKey(asker) : undefined));
+      const reply = request.kind !== "help" && key ? await inConversation(request, key) : replyTo(engine, request);
       if (!asker || reply.kind === "help") return reply;
       const askId = randomUUID();
       // Only queued here: it is written after the reply has gone out (see src/store/ask-log.ts).
       records?.asks.record(askEntry(askId, asker, reply, now()));
       return { ...reply, askId };
+    },
+    knowsConversation: async (key) => (await withContextStore("read", () => conversations.get(key))) !== undefined,
+    continueConversation: async (from, to) => {
+      const context = await withContextStore("read", () => conversations.get(from));
+      if (context) await withContextStore("write", () => conversations.set(to, context));
     },
     complete: (typed, limit) => complete(clipRequest(typed, MAX_TYPED_CHARS), limit),
     vote: async (askId, voter, choice) => records?.feedback.vote(voterOf(askId, voter), choice),

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: Record<string, unknown> | unknown[] | undefined;
+  /** The id of the message this request created, when it created one. */
+  createdId?: string;
 }
 
 export interface FakeDiscord {
@@ -49,6 +51,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     if (path.endsWith("/callback") || req.method === "DELETE") return void res.writeHead(204).end();
     if (req.method === "PUT" && path.includes("/commands")) return json(res, Array.isArray(body) ? body : []);
     counter += 1n;
+    fake.requests.at(-1)!.createdId = String(counter);
     return json(res, messageFrom(String(counter), path, body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -113,6 +116,11 @@ export function interactionPayload(kind: "command" | "autocomplete" | "button" |
   };
 }
 
+/** An interaction's `extra` for one made by another member of the server. */
+export function asMember(id: string, name = "editor"): Record<string, unknown> {
+  return { member: { user: user(id, name), roles: [], permissions: "0", joined_at: "2023-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 } };
+}
+
 export function commandData(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>): Record<string, unknown> {
   return { id: "1400000000000000001", name, type: 1, options };
 }
@@ -152,6 +160,21 @@ export function messagePayload(content: string, options: { mentionsBot?: boolean
     embeds: [],
     pinned: false,
     type: 0,
+  };
+}
+
+/**
+ * A MESSAGE_CREATE payload for a reply to one of FactDesk's messages, as Discord sends it: the
+ * reference, the message replied to, and FactDesk among the mentions when the reply pings (the
+ * default), which is also what lets an app without the Message Content intent read it.
+ */
+export function replyPayload(content: string, repliedTo: string, options: { ping?: boolean } = {}): Record<string, unknown> {
+  const payload = messagePayload(content, { mentionsBot: options.ping ?? true });
+  return {
+    ...payload,
+    type: 19,
+    message_reference: { type: 0, message_id: repliedTo, channel_id: CHANNEL_ID, guild_id: GUILD_ID },
+    referenced_message: messageFrom(repliedTo, `/channels/${CHANNEL_ID}/messages`, { content: "" }),
   };
 }
 

@@ -74,10 +74,21 @@ export async function apologize(interaction: RepliableInteraction): Promise<void
 
 const RATE_LIMITED = Symbol("rate limited");
 
-/** A reply from the desk, rendered for Discord. */
-export function replyFromDesk(deps: DiscordDeps, request: Request): (asker: Asker) => Promise<DiscordMessage> {
-  return async (asker) => renderReply(await deps.desk.respond(request, { asker }));
+/**
+ * A reply from the desk, rendered for Discord. `chainOf` is the message it answers in a reply
+ * chain (a follow-up button's message): the chain's conversation when FactDesk holds one, the
+ * asker's own in that channel otherwise.
+ */
+export function replyFromDesk(deps: DiscordDeps, request: Request, chainOf?: string): (asker: Asker) => Promise<DiscordMessage> {
+  return async (asker) => {
+    const chain = chainOf ? chainKey(chainOf) : undefined;
+    const conversation = chain && (await deps.desk.knowsConversation(chain)) ? chain : undefined;
+    return renderReply(await deps.desk.respond(request, { asker, ...(conversation ? { conversation } : {}) }));
+  };
 }
+
+/** The conversation a reply chain continues from a message of FactDesk's. */
+export const chainKey = (messageId: string) => `discord:message:${messageId}`;
 
 function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());

@@ -5,7 +5,7 @@
 // delivery is done, so a failed one can be answered when Slack retries it.
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
-import type { Asker, Desk, Reply, Request } from "../conversation.js";
+import type { Asker, Desk, Reply, Request, RespondOptions } from "../conversation.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE, type RateLimiter } from "../rate-limit.js";
 import { renderNotice, renderReply, type RenderOptions, type SlackMessage } from "./blocks.js";
 import type { PostOutcome, SlackPoster } from "./delivery.js";
@@ -39,7 +39,7 @@ const MAY_BE_MISSING_MESSAGE = "Slack had trouble while I was posting my answer,
  * True when the delivery is done (answered, refused by the rate limit, or answered privately);
  * false when the answer certainly did not go out, so Slack's retry of it should be answered.
  */
-export async function answer(deps: AnswerDeps, asker: Asker, request: Request, to: Destination, options: RenderOptions = {}): Promise<boolean> {
+export async function answer(deps: AnswerDeps, asker: Asker, request: Request, to: Destination, options: RenderOptions = {}, asked: Pick<RespondOptions, "conversation"> = {}): Promise<boolean> {
   const log = deps.logger.child({ user: asker.userId, request: request.kind });
   let reply: Reply;
   try {
@@ -48,7 +48,7 @@ export async function answer(deps: AnswerDeps, asker: Asker, request: Request, t
       await to.notice(renderNotice(RATE_LIMITED_MESSAGE));
       return true;
     }
-    reply = await deps.desk.respond(request, { asker });
+    reply = await deps.desk.respond(request, { asker, ...asked });
   } catch (error) {
     log.error({ err: error }, "could not answer");
     await noticeOrLog(to, APOLOGY_MESSAGE, log);

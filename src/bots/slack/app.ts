@@ -18,7 +18,7 @@ import { createMemoryClaims } from "./event-claims.js";
 import { FEEDBACK_ACTIONS } from "./feedback-blocks.js";
 import { onFeedback, onFeedbackReason } from "./feedback.js";
 import { GuardedHttpReceiver } from "./http-receiver.js";
-import { onAskButton, onDirectMessage, onMention, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
+import { onAskButton, onMention, onMessage, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -102,7 +102,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     poster: createSlackPoster(slackLogger, options.delivery),
   };
   app.event("app_mention", onMention(deps));
-  app.message(onDirectMessage(deps));
+  app.message(onMessage(deps));
   app.command("/factdesk", onSlashCommand(deps, "ask"));
   app.command("/factcheck", onSlashCommand(deps, "check"));
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.ask}:`), onAskButton(deps));

@@ -59,7 +59,7 @@ function renderAnswer(question: string, result: AnswerResult, options: RenderOpt
   if (result.status !== "answered") {
     return fit({ lead, body: [], tail: askButtons(result.suggestions) }, fallback(result.answer, result.suggestions));
   }
-  const buttons = [...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "ask", text: question })];
+  const buttons = [...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "ask", text: result.readAs ?? question })];
   const tail = [...asOfLine(result.asOf), ...askButtons(result.suggestions), ...(buttons.length ? [actionsRow(buttons)] : [])];
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.answer, [], result.asOf));
 }
@@ -72,7 +72,7 @@ function renderCheck(claim: string, result: CheckResult, options: RenderOptions,
     const lines = result.claims.map((part) => `• _"${escapeText(part.claim)}"_: ${boldVerdict(part.explanation)}`);
     lead.push(...sections(`*Claim by claim*\n${lines.join("\n")}`));
   }
-  const buttons = [...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "check", text: claim })];
+  const buttons = [...(askId ? feedbackButtons(askId) : []), ...shareButton(options, { kind: "check", text: result.readAs ?? claim })];
   const tail = buttons.length ? [actionsRow(buttons)] : [];
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.explanation, []));
 }

@@ -3,7 +3,7 @@
 // none of them knows how answers are made. 👍/👎 and their modal are in feedback.ts.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { DeliveryClaims } from "../../store/delivery-claims.js";
-import { readRequest, type Asker } from "../conversation.js";
+import { conversationKey, readRequest, type Asker } from "../conversation.js";
 import { APOLOGY_MESSAGE } from "../rate-limit.js";
 import { answer, inConversation, toAsker, type AnswerDeps } from "./answering.js";
 import { renderNotice, type ShareRequest, type SlackMessage } from "./blocks.js";
@@ -67,14 +67,29 @@ export function onMention(deps: SlackDeps) {
   };
 }
 
-/** A direct message: answered in the DM (in its thread, when it was sent in one). */
-export function onDirectMessage(deps: SlackDeps) {
+/**
+ * A message FactDesk was not mentioned in: a direct message (answered in the DM, in its thread
+ * when it was sent in one), or a reply in a channel thread where FactDesk answered lately (the
+ * conversation goes on without a new mention). Other channel messages, and messages from bots,
+ * are not FactDesk's business; a reply that mentions FactDesk is answered as the mention.
+ */
+export function onMessage(deps: SlackDeps) {
   return async ({ message, body, client, context }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs): Promise<void> => {
-    if (message.channel_type !== "im" || message.subtype !== undefined || message.bot_id || !message.user) return;
+    if (message.subtype !== undefined || message.bot_id || !message.user) return;
     const user = message.user;
-    const request = readRequest(plainTextFromSlack(message.text ?? "", context.botUserId));
-    const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${message.channel}${message.thread_ts ? `:${message.thread_ts}` : ""}` };
-    await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, message.channel, message.thread_ts)));
+    const text = message.text ?? "";
+    if (message.channel_type === "im") {
+      const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${message.channel}${message.thread_ts ? `:${message.thread_ts}` : ""}` };
+      const request = readRequest(plainTextFromSlack(text, context.botUserId));
+      await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, message.channel, message.thread_ts)));
+      return;
+    }
+    const thread_ts = message.thread_ts;
+    if (!thread_ts || thread_ts === message.ts || (context.botUserId && text.includes(`<@${context.botUserId}>`))) return;
+    const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${message.channel}:${thread_ts}` };
+    if (!(await deps.desk.knowsConversation(conversationKey(asker)))) return;
+    const request = readRequest(plainTextFromSlack(text, context.botUserId));
+    await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, message.channel, thread_ts)));
   };
 }
 
@@ -128,7 +143,7 @@ export function onShare(deps: SlackDeps) {
       return outcome;
     };
     await once(deps, triggerId(body.trigger_id), context, () =>
-      answer(deps, asker, request, { ...toAsker(respond), deliver: toChannel, notPosted: CANNOT_POST_MESSAGE }, { sharedBy: `<@${body.user.id}>` }),
+      answer(deps, asker, request, { ...toAsker(respond), deliver: toChannel, notPosted: CANNOT_POST_MESSAGE }, { sharedBy: `<@${body.user.id}>` }, { conversation: false }),
     );
   };
 }

@@ -7,7 +7,7 @@ import { DISCORD_LIMITS } from "../../../src/bots/discord/embeds.js";
 import { createRateLimiter } from "../../../src/bots/rate-limit.js";
 import { DISCORD_BOT_TOKEN, startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
 import { realEngine } from "../../helpers/engine.js";
-import { APP_ID, buttonData, commandData, interactionPayload, messagePayload, messageWithButtons, type RecordedRequest } from "../../helpers/fake-discord.js";
+import { APP_ID, asMember, buttonData, commandData, interactionPayload, messagePayload, messageWithButtons, USER_ID_OTHER, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { failingDesk, slowDesk } from "../../helpers/desks.js";
 import { pause, waitFor } from "../../helpers/wait-for.js";
 
@@ -49,7 +49,8 @@ describe("Discord app through the gateway", () => {
   });
 
   it("offers the candidates as buttons when the question is ambiguous, and what it can answer when it can't", async () => {
-    const ambiguous = ask("Tell me about Iraq");
+    // Asked by someone with no conversation here yet: in one, "Tell me about Iraq" reads as a follow-up.
+    const ambiguous = interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: "Tell me about Iraq" }]), asMember(USER_ID_OTHER));
     const uncovered = ask("How many US troops are in Jordan?");
     discord.interaction(ambiguous);
     discord.interaction(uncovered);

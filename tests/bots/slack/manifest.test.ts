@@ -17,7 +17,7 @@ describe.each(["slack.socket-mode.yaml", "slack.http.yaml"])("manifests/%s", (fi
 
   it("declares the commands, events, scopes and interactivity the app uses", () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/factdesk", "/factcheck"]);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention", "message.im"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention", "message.channels", "message.groups", "message.im"]);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["app_mentions:read", "chat:write", "commands", "im:history", "channels:history", "groups:history"]));
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
