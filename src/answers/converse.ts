@@ -11,7 +11,7 @@ import { citationView, composeAnswers, factAnswer, noAnswer } from "./compose.js
 import { ENGINE_CONFIG } from "./config.js";
 import { workThrough, type EngineParts, type FollowingOn, type QuestionWork } from "./engine.js";
 import { explainWork } from "./explain.js";
-import { readFollowUp, readFragment, type ConversationContext, type FollowUp, type LastQuestion } from "./follow-up.js";
+import { readCountedPronouns, readFollowUp, readFragment, type ConversationContext, type FollowUp, type LastQuestion } from "./follow-up.js";
 import { cleanChatText } from "./normalize.js";
 import { rankFacts } from "./retrieve.js";
 import type { AnswerResult, CheckResult } from "./types.js";
@@ -139,7 +139,9 @@ function lastQuestion(text: string, work: readonly QuestionWork[], result: Answe
     factIds: result.factIds,
     shown: [...new Set([...(before?.shown ?? []), ...(result.status === "answered" ? result.factIds : [])])],
     people: [...new Set(people)],
-    groups: [...new Set([...ofKind(named, ["group"]), ...ofKind(brought, ["group"])])],
+    // Who "they" are likewise: the group the answer brought up only when the question asked for
+    // someone ("who is behind the attacks?"); after "how many attacks?", the Pentagon that counted them is not.
+    groups: [...new Set([...ofKind(named, ["group"]), ...(asksForSomeone || understood.type === "who" ? ofKind(brought, ["group"]) : [])])],
     things: [...new Set([...ofKind(named, ["group", "base", "place"]).filter((entityId) => !parts.decisions.language.places.has(entityId) || kindOf(entityId) === "base"), ...ofKind(named, ["place"])])],
   };
 }
@@ -164,6 +166,9 @@ function readingOf(text: string, last: LastQuestion, followingOn: FollowingOn, p
       .replace(/\b(he|him|she|it|they|them)\b/gi, () => names[0]!);
     if (named !== text) return { text: named, exact: true };
   }
+  // "who is behind them?" after "how many attacks ...?": they are what the last question counted.
+  const counted = referents.length === 0 && !fragment ? readCountedPronouns(last.text, text, language, (entityId) => language.places.has(entityId)) : undefined;
+  if (counted) return { text: counted, exact: true };
   const through = fragment ? readFragment(last, text, language) : undefined;
   if (through) return { text: through, exact: true };
   // "why?", "how many?": the last question asked with this one's question word.

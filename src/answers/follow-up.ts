@@ -351,6 +351,25 @@ export function readFragment(earlier: { text: string; understood: Understanding 
   return readThrough(earlier.text, fragment, language, isPlace);
 }
 
+/**
+ * "they" and "them" read as what the earlier count counted, and "there" as where it was: "why are
+ * they there?" said of "how many US troops are in Iraq?" is "why are the US troops in Iraq?".
+ * Undefined when the earlier question counted nothing or the text has no such pronoun.
+ */
+export function readCountedPronouns(earlier: string, text: string, language: Language, isPlace: (entityId: string) => boolean): string | undefined {
+  const opening = /\bhow\s+many\s+/i.exec(earlier);
+  if (!opening || !/\b(they|them)\b/i.test(text)) return undefined;
+  const after = earlier.slice(opening.index + opening[0].length);
+  const counted = after.slice(0, COUNTED_END.exec(after)?.index ?? after.search(/[?.!]|$/)).trim();
+  if (!counted) return undefined;
+  let read = text.replace(/\b(they|them)\b/gi, `the ${counted}`);
+  const place = piecesOf(earlier, language, isPlace).find((piece) => piece.kind === "place" && LOCATIVE_BEFORE.test(earlier.slice(0, piece.start)));
+  const where = place ? /\b(?:in|inside|at|near|into|across|throughout|from|to|on)\s+(?:the\s+)?$/i.exec(earlier.slice(0, place.start))?.[0] : undefined;
+  // "there" after a verb says where ("are they there?"); "are there" opens a question and stays.
+  if (place && where) read = read.replace(/(?<!\b(?:is|are|was|were)\s)\bthere\b/i, `${where}${earlier.slice(place.start, place.end)}`);
+  return read;
+}
+
 /** The earlier count question with another subject: "how many in Syria?" + "troops" -> "how many troops in Syria?". */
 function withCounted(earlier: string, counted: string): string | undefined {
   const opening = /\bhow\s+many\b/i.exec(earlier);

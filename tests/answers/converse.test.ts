@@ -74,6 +74,21 @@ describe("follow-ups", () => {
     expect(answerOf(turns).factIds).toEqual(["blinken-warning"]);
   });
 
+  it("read 'they' and 'them' as what the last question counted, and 'there' as where", () => {
+    const behind = talk("how many attacks have hit US bases?", "who carried them out?");
+    expect(answerOf(behind).readAs).toBe("who carried the attacks out?");
+    expect(answerOf(behind).answer).toMatch(/Islamic Resistance in Iraq/);
+    const why = talk("How many American troops are in Syria?", "what are they doing there?");
+    expect(answerOf(why).readAs).toBe("what are the American troops doing in Syria?");
+    expect(answerOf(why).answer).toMatch(/Islamic State/);
+  });
+
+  it("take 'they' for a group only the answer named when the question asked who", () => {
+    // The count's answer is the Pentagon's: "they" after it are the attacks, not the Pentagon.
+    const turns = talk("how many attacks were there in Syria?", "when did they begin?");
+    expect(answerOf(turns).readAs).not.toMatch(/Pentagon/);
+  });
+
   it("take a correction in place of what it corrects", () => {
     const turns = talk("how many attacks in iraq", "no, syria");
     expect(answerOf(turns).readAs).toBe("how many attacks in syria");

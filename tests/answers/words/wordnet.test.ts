@@ -76,6 +76,8 @@ describe("a word's dictionary forms", () => {
     ["stationed", [["station", "v"]]],
     ["injuries", [["injury", "n"]]],
     ["stopped", [["stop", "v"]]],
+    ["carried", [["carry", "v"]]],
+    ["denied", [["deny", "v"]]],
     ["attacked", [["attack", "v"]]],
     ["larger", [["large", "a"]]],
   ] as const)("of %j include %j", (word, forms) => {
