@@ -245,9 +245,12 @@ function qualifiesNoun(after: string, language: Language): boolean {
   return next !== undefined && !language.stopwords.has(next) && !language.mostlyVerb(next) && language.partsOfSpeech(next).has("n");
 }
 
-/** A place in a text where something was named: a name, a date or an ordinal, [start, end) in characters. */
+/** A figure as one word: "40", "2,000", "forty" (not "one", which is mostly a pronoun: "the Syrian one"). */
+const FIGURE = /^(?:\d[\d,.]*|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)$/;
+
+/** A place in a text where something was named: a name, a date, an ordinal or a figure, [start, end) in characters. */
 interface Piece {
-  kind: "place" | "name" | "date" | "ordinal";
+  kind: "place" | "name" | "date" | "ordinal" | "figure";
   entityId?: string;
   start: number;
   end: number;
@@ -277,6 +280,8 @@ export function readThrough(earlier: string, later: string, language: Language, 
       sameKind = located.length > 0 ? located.slice(0, 1) : standing.slice(-1);
     }
     if (sameKind.length === 0) {
+      // A figure replaces the earlier one ("and 40 in Syria?" said of a claim); with none there, it has no place.
+      if (piece.kind === "figure") continue;
       // A place or a date comes with its preposition ("in Syria", "on Nov. 8"): keep what led it.
       // "tell me about Iraq" names a topic, not where: its place comes in as "in Iraq".
       const leads = piece.kind === "place" ? /\b(in|inside|at|near|from|across|throughout)\s+(?:the\s+)?$/i : /\b(in|on|at|since|from|before|after|by|during|for|of|about)\s+(?:the\s+)?$/i;
@@ -415,7 +420,9 @@ function piecesOf(text: string, language: Language, isPlace: (entityId: string) 
     if (at && !inDate(at.start)) pieces.push({ kind: "place", ...at });
   }
   for (const word of words) {
-    if (extractOrdinal([word.token]) !== undefined && !inDate(word.start)) pieces.push({ kind: "ordinal", start: word.start, end: word.end });
+    if (inDate(word.start)) continue;
+    if (extractOrdinal([word.token]) !== undefined) pieces.push({ kind: "ordinal", start: word.start, end: word.end });
+    else if (FIGURE.test(word.token)) pieces.push({ kind: "figure", start: word.start, end: word.end });
   }
   return pieces.sort((a, b) => a.start - b.start);
 }

@@ -137,6 +137,12 @@ describe("a clarify", () => {
 });
 
 describe("fact-check follow-ups", () => {
+  it("check the last claim with the follow-up's figure and place", () => {
+    const turns = talk("check the US has about 900 troops in Syria", "and 2,000 in Iraq?");
+    expect(verdictOf(turns).readAs).toBe("the US has about 2,000 troops in Iraq");
+    expect(verdictOf(turns).verdict).toBe("supported");
+  });
+
   it("check the last claim with the follow-up's place", () => {
     const turns = talk("check the US has about 900 troops in Syria", "and in Iraq?");
     expect(verdictOf(turns.slice(0, 1)).verdict).toBe("supported");
