@@ -38,7 +38,7 @@ describe("a verdict", () => {
 
   it("leads with the verdict and states the deciding fact with its as-of date", () => {
     const result = engine.check("There were more attacks in Iraq than in Syria.");
-    expect(result.explanation).toMatch(/^Contradicted: the claim says There were more attacks in Iraq than in Syria\.?; according to the Pentagon, the source says 29 attacks in Iraq, and 32 attacks in Syria/);
+    expect(result.explanation).toMatch(/^Contradicted: the claim says "There were more attacks in Iraq than in Syria"; according to the Pentagon, the source says 29 attacks in Iraq, and 32 attacks in Syria/);
     expect(result.explanation).toContain("(as of Nov. 17, 2023)");
     expect(result.citations[0]!.quote).toContain("29 were in Iraq and 32 in Syria");
   });

@@ -244,7 +244,7 @@ export function comparisonRule(claim: ClaimReading, context: RuleContext): SlotF
     const [x, y] = [countOf(a).value, countOf(b).value];
     const ratio = claim.comparison.ratio;
     const holds = ratio ? (claim.comparison.direction === "more" ? x > y * ratio : x * ratio < y) : claim.comparison.direction === "more" ? x > y : x < y;
-    return [f({ rule: "comparison", outcome: holds ? "match" : "conflict", fact: entry, claimed: claim.text, sourced: `${describeCount(a, context.nameOf)}, and ${describeCount(b, context.nameOf)}` })];
+    return [f({ rule: "comparison", outcome: holds ? "match" : "conflict", fact: entry, claimed: asQuoted(claim.text), sourced: `${describeCount(a, context.nameOf)}, and ${describeCount(b, context.nameOf)}` })];
   }
   return [];
 }
@@ -282,7 +282,7 @@ export function shareRule(claim: ClaimReading, context: RuleContext): SlotFindin
       // A share of one place ("nearly half ... in Iraq") speaks only to a claim about that place.
       if (measure.place && !claim.places.includes(measure.place)) continue;
       const value = measure.value as unknown as ClaimNumber;
-      return [f({ rule: "share", outcome: compareNumbers(share, value), fact: entry, claimed: claim.text, sourced: entry.fact.answer })];
+      return [f({ rule: "share", outcome: compareNumbers(share, value), fact: entry, claimed: asQuoted(claim.text), sourced: entry.fact.answer })];
     }
   }
   return [];
@@ -494,6 +494,11 @@ function broadMeaning(action: ClaimAction, context: RuleContext): string | undef
     context.index.facts.some((entry) => entry.fact.values.some((value) => value.kind === "action" && context.language.read(value.action).term === meaning && roleAgreement(action.actors, value.actor, context) === "match")),
   );
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** A whole claim as the explanation quotes it: "there were more attacks in Iraq than in Syria", without its full stop. */
+function asQuoted(text: string): string {
+  return `"${text.trim().replace(/[.!?]+$/, "")}"`;
 }
 
 function roleAgreement(claimed: readonly string[], sourced: readonly string[], context: RuleContext): "match" | "conflict" | "open" {
