@@ -3,11 +3,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { FACT_CHECK_SHORTCUT } from "../../../src/bots/slack/blocks.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
 type Manifest = {
-  features: { slash_commands: Array<{ command: string; url?: string }> };
+  features: {
+    slash_commands: Array<{ command: string; url?: string }>;
+    shortcuts: Array<{ name: string; type: string; callback_id: string; description: string }>;
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[]; request_url?: string }; interactivity: { is_enabled: boolean; request_url?: string }; socket_mode_enabled: boolean };
 };
@@ -20,6 +24,14 @@ describe.each(["slack.socket-mode.yaml", "slack.http.yaml"])("manifests/%s", (fi
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention", "message.channels", "message.groups", "message.im"]);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["app_mentions:read", "chat:write", "commands", "im:history", "channels:history", "groups:history"]));
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it("declares the message shortcut the app listens to, under the name the help card gives it", () => {
+    expect(manifest.features.shortcuts).toEqual([
+      { type: "message", callback_id: FACT_CHECK_SHORTCUT.callbackId, name: FACT_CHECK_SHORTCUT.name, description: expect.any(String) as string },
+    ]);
+    // Slack's manifest schema: a shortcut's description holds at most 150 characters.
+    expect(manifest.features.shortcuts[0]!.description.length).toBeLessThanOrEqual(150);
   });
 
   it("points every request at /slack/events in HTTP mode, and nowhere in Socket Mode", () => {
