@@ -1,7 +1,7 @@
 // Wires FactDesk's Slack listeners into a Bolt app, in Socket Mode or HTTP mode, and starts it
 // once Slack has accepted the token (HTTP mode serves at once, /healthz 503 until then). Wiring
-// only: the behaviour is in listeners.ts and feedback.ts, the transport in http-receiver.ts,
-// posting in delivery.ts.
+// only: the behaviour is in listeners.ts, feedback.ts and home.ts, the transport in
+// http-receiver.ts, posting in delivery.ts.
 import type { Server } from "node:http";
 import { App, webApi, type BlockAction, type ButtonAction, type MessageShortcut } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
@@ -17,6 +17,7 @@ import { createSlackPoster, type DeliveryPolicy } from "./delivery.js";
 import { createMemoryClaims } from "./event-claims.js";
 import { FEEDBACK_ACTIONS } from "./feedback-blocks.js";
 import { onFeedback, onFeedbackReason } from "./feedback.js";
+import { onHomeOpened } from "./home.js";
 import { GuardedHttpReceiver } from "./http-receiver.js";
 import { onAskButton, onFactCheckShortcut, onMention, onMessage, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
 
@@ -103,6 +104,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   app.event("app_mention", onMention(deps));
   app.message(onMessage(deps));
+  app.event("app_home_opened", onHomeOpened(deps));
   app.command("/factdesk", onSlashCommand(deps, "ask"));
   app.command("/factcheck", onSlashCommand(deps, "check"));
   app.shortcut<MessageShortcut>({ type: "message_action", callback_id: FACT_CHECK_SHORTCUT.callbackId }, onFactCheckShortcut(deps));

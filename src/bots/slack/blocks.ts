@@ -1,5 +1,6 @@
-// Renders a FactDesk reply as a Slack message: Block Kit blocks plus the plain `text` fallback
-// that notifications and screen readers use. Pure: a reply in, a message out, always within limits.
+// Renders a FactDesk reply as a Slack message (Block Kit blocks plus the plain `text` fallback
+// that notifications and screen readers use), and the help card as the App Home tab. Pure: a reply
+// in, a message or view out, always within limits.
 import type { types } from "@slack/bolt";
 import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
@@ -9,6 +10,7 @@ import { FEEDBACK_ACTIONS, feedbackButtons } from "./feedback-blocks.js";
 import { blockQuote, escapeText, SLACK_LIMITS, splitText } from "./mrkdwn.js";
 
 type Block = types.KnownBlock;
+type HomeView = types.HomeView;
 type Button = types.Button;
 
 export interface SlackMessage {
@@ -84,7 +86,7 @@ function renderCheck(claim: string, result: CheckResult, options: RenderOptions,
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.explanation, []));
 }
 
-/** What FactDesk covers, how to ask and fact-check, and its sources. */
+/** What FactDesk covers, how to ask and fact-check, and its sources: the help reply's card and the Home tab's. */
 function helpCardText(help: HelpCard): string {
   const sources = help.sources.map((source) => `${escapeText(source.publisher)}, ${sourceTitle(source)}, ${apDate(source.published)}`);
   const asOf = help.asOf ? `, as of ${apDate(help.asOf)}` : "";
@@ -99,6 +101,23 @@ function helpCardText(help: HelpCard): string {
 function renderHelp(help: HelpCard, options: RenderOptions): SlackMessage {
   const lead = [...noticeLine(options), ...sections(`${helpCardText(help)}\nTry one of these:`)];
   return fit({ lead, body: [], tail: askButtons(help.examples) }, fallback(help.scope, help.examples));
+}
+
+/**
+ * The App Home tab: the help card, with the examples as a list rather than buttons (a click in a
+ * Home tab comes without a response_url or a channel to answer in). Within 100 blocks: the
+ * questions to try always stay; a card too long for the rest loses its last sources.
+ */
+export function renderHome(help: HelpCard): HomeView {
+  // As many as the help reply offers as buttons.
+  const examples = help.examples.slice(0, 5).map((question) => `• ${escapeText(question)}`).join("\n");
+  const tail: Block[] = [
+    { type: "divider" },
+    ...sections(`*Try asking*\n${examples}`),
+    context("Answers to /factdesk, /factcheck and the message shortcut are seen only by you until you share them. Passages are quoted verbatim from the sources."),
+  ];
+  const card = sections(helpCardText(help)).slice(0, SLACK_LIMITS.blocksPerView - 1 - tail.length);
+  return { type: "home", blocks: [{ type: "header", text: { type: "plain_text", text: "FactDesk" } }, ...card, ...tail] };
 }
 
 function noticeLine(options: RenderOptions): Block[] {
