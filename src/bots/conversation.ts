@@ -29,6 +29,8 @@ export interface HelpCard {
   checkExample: string;
   sources: SourceSummary[];
   factCount: number;
+  /** The latest day a fact is as of: how current the desk is (null only for a desk with no facts). */
+  asOf: string | null;
 }
 
 export type Reply =
@@ -93,6 +95,7 @@ export function helpCard(engine: Engine): HelpCard {
       ...(source.url ? { url: source.url } : {}),
     })),
     factCount: knowledge.facts.length,
+    asOf: knowledge.facts.map((fact) => fact.asOf).sort().at(-1) ?? null,
   };
 }
 

@@ -295,6 +295,48 @@ export function buttonClickForm(action: { action_id: string; value: string }, op
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+export interface ShortcutOptions {
+  responseUrl: string;
+  /** The message's text as Slack sends it (mrkdwn, escaped): "" for a message of files only. */
+  text: string;
+  /** The message carries an image (as a photo posted without words does). */
+  withImage?: boolean;
+  messageTs?: string;
+  /** The thread the message is in (its parent's ts). */
+  threadTs?: string;
+  channel?: string;
+  userId?: string;
+  triggerId?: string;
+  callbackId?: string;
+}
+
+/** A message shortcut used on a message, as Slack posts it: the message, its channel and a response_url. */
+export function messageShortcutForm(options: ShortcutOptions): string {
+  const ts = options.messageTs ?? "1700000000.000001";
+  const payload = {
+    type: "message_action",
+    token: "legacy-verification-token",
+    action_ts: "1700000002.000000",
+    team: { id: "TNEWSROOM", domain: "newsroom" },
+    user: { id: options.userId ?? "UREPORTER", name: "reporter", username: "reporter", team_id: "TNEWSROOM" },
+    channel: { id: options.channel ?? "CNEWSDESK", name: "newsdesk" },
+    is_enterprise_install: false,
+    callback_id: options.callbackId ?? "factcheck_message",
+    trigger_id: options.triggerId ?? newTriggerId(),
+    response_url: options.responseUrl,
+    message_ts: ts,
+    message: {
+      type: "message",
+      user: "UEDITOR",
+      ts,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+      text: options.text,
+      ...(options.withImage ? { files: [{ id: "F1", mimetype: "image/png", name: "chart.png" }] } : {}),
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 /** A modal submitted, as Slack posts it: the view with its private_metadata and input values. */
 export function viewSubmissionForm(view: { callback_id: string; private_metadata: string }, values: Record<string, Record<string, { type: string; value: string | null }>>, userId = "UREPORTER"): string {
   const payload = {

@@ -106,6 +106,27 @@ export function toAsker(respond: Respond): Destination {
   return { deliver: send, notice: send, privately: send };
 }
 
+/**
+ * A message shortcut's reply, seen only by the person who used it. Beside a reply in a thread it
+ * goes into that thread, where they are reading (a response_url reply shows in the channel,
+ * outside the thread); through the response_url otherwise, and whenever FactDesk may not post in
+ * the thread (it is not in the channel, or the channel is a DM between other people).
+ */
+export function besideMessage(deps: AnswerDeps, client: webApi.WebClient, respond: Respond, user: string, channel: string, thread_ts?: string): Destination {
+  const viaUrl = toAsker(respond);
+  if (!thread_ts) return viaUrl;
+  const send = async (message: SlackMessage): Promise<PostOutcome> => {
+    try {
+      await client.chat.postEphemeral({ channel, thread_ts, user, ...message });
+      return { kind: "posted" };
+    } catch (error) {
+      deps.logger.warn({ err: error, channel }, "could not reply privately in the thread: replying through the response_url");
+      return viaUrl.deliver(message);
+    }
+  };
+  return { deliver: send, notice: send, privately: send };
+}
+
 function replySummary(reply: Awaited<ReturnType<Desk["respond"]>>): Record<string, unknown> {
   if (reply.kind === "answer") return { status: reply.result.status, factIds: reply.result.factIds, askId: reply.askId };
   if (reply.kind === "check") return { verdict: reply.result.verdict, factIds: reply.result.factIds, askId: reply.askId };

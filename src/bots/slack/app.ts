@@ -1,9 +1,9 @@
 // Wires FactDesk's Slack listeners into a Bolt app, in Socket Mode or HTTP mode, and starts it
 // once Slack has accepted the token (HTTP mode serves at once, /healthz 503 until then). Wiring
-// only: the behaviour is in listeners.ts and feedback.ts, the transport in http-receiver.ts,
-// posting in delivery.ts.
+// only: the behaviour is in listeners.ts, feedback.ts and home.ts, the transport in
+// http-receiver.ts, posting in delivery.ts.
 import type { Server } from "node:http";
-import { App, webApi, type BlockAction, type ButtonAction } from "@slack/bolt";
+import { App, webApi, type BlockAction, type ButtonAction, type MessageShortcut } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { DeliveryClaims } from "../../store/delivery-claims.js";
@@ -11,14 +11,15 @@ import type { Desk } from "../conversation.js";
 import type { ServingLimits } from "../http-serving.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
 import { createSlackAuthorization, type Backoff, type SlackTokenRefused } from "./authorization.js";
-import { ACTIONS } from "./blocks.js";
+import { ACTIONS, FACT_CHECK_SHORTCUT } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createSlackPoster, type DeliveryPolicy } from "./delivery.js";
 import { createMemoryClaims } from "./event-claims.js";
 import { FEEDBACK_ACTIONS } from "./feedback-blocks.js";
 import { onFeedback, onFeedbackReason } from "./feedback.js";
+import { onHomeOpened } from "./home.js";
 import { GuardedHttpReceiver } from "./http-receiver.js";
-import { onAskButton, onMention, onMessage, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
+import { onAskButton, onFactCheckShortcut, onMention, onMessage, onShare, onSlashCommand, type SlackDeps } from "./listeners.js";
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -103,8 +104,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   app.event("app_mention", onMention(deps));
   app.message(onMessage(deps));
+  app.event("app_home_opened", onHomeOpened(deps));
   app.command("/factdesk", onSlashCommand(deps, "ask"));
   app.command("/factcheck", onSlashCommand(deps, "check"));
+  app.shortcut<MessageShortcut>({ type: "message_action", callback_id: FACT_CHECK_SHORTCUT.callbackId }, onFactCheckShortcut(deps));
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.ask}:`), onAskButton(deps));
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.feedback}:`), onFeedback(deps));
   app.action<BlockAction<ButtonAction>>(ACTIONS.share, onShare(deps));

@@ -1,5 +1,6 @@
-// Renders a FactDesk reply as a Slack message: Block Kit blocks plus the plain `text` fallback
-// that notifications and screen readers use. Pure: a reply in, a message out, always within limits.
+// Renders a FactDesk reply as a Slack message (Block Kit blocks plus the plain `text` fallback
+// that notifications and screen readers use), and the help card as the App Home tab. Pure: a reply
+// in, a message or view out, always within limits.
 import type { types } from "@slack/bolt";
 import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
@@ -9,6 +10,7 @@ import { FEEDBACK_ACTIONS, feedbackButtons } from "./feedback-blocks.js";
 import { blockQuote, escapeText, SLACK_LIMITS, splitText } from "./mrkdwn.js";
 
 type Block = types.KnownBlock;
+type HomeView = types.HomeView;
 type Button = types.Button;
 
 export interface SlackMessage {
@@ -23,15 +25,22 @@ export const ACTIONS = Object.freeze({
   share: "factdesk_share",
 });
 
+/** The message shortcut, as both manifests declare it: its callback id and the name people see in a message's menu. */
+export const FACT_CHECK_SHORTCUT = Object.freeze({ callbackId: "factcheck_message", name: "Fact-check with FactDesk" });
+
 /** What a Share button carries: enough to produce the same reply again for the channel. */
 export interface ShareRequest {
   kind: "ask" | "check";
   text: string;
+  /** The thread the shared reply goes to (a checked message's); the channel itself when absent. */
+  thread?: string;
 }
 
 export interface RenderOptions {
   /** Ephemeral replies to slash commands get a "Share in channel" button. */
   shareable?: boolean;
+  /** Where Share posts the reply: this thread (a checked message's), else the channel. */
+  shareThread?: string;
   /** Shown above a shared reply: who asked. Already safe for mrkdwn. */
   sharedBy?: string;
   /** Shown above the reply, in italics: why it arrives the way it does. Plain text. */
@@ -77,19 +86,38 @@ function renderCheck(claim: string, result: CheckResult, options: RenderOptions,
   return fit({ lead, body: citationBlocks(result.citations), tail }, fallback(result.explanation, []));
 }
 
-function renderHelp(help: HelpCard, options: RenderOptions): SlackMessage {
+/** What FactDesk covers, how to ask and fact-check, and its sources: the help reply's card and the Home tab's. */
+function helpCardText(help: HelpCard): string {
   const sources = help.sources.map((source) => `${escapeText(source.publisher)}, ${sourceTitle(source)}, ${apDate(source.published)}`);
-  const card = sections(
-    [
-      escapeText(help.scope),
-      `*Topics:* ${escapeText(help.topics.join("; "))}.`,
-      `*Ask* by mentioning me, in a DM, or with \`/factdesk ${escapeText("<question>")}\`. *Fact-check* a sentence with \`/factcheck ${escapeText("<sentence>")}\` or "${escapeText(help.checkExample)}".`,
-      `*Sources* (${help.factCount} facts): ${sources.join("; ")}.`,
-      "Try one of these:",
-    ].join("\n"),
-  );
-  const lead = [...noticeLine(options), ...card];
+  const asOf = help.asOf ? `, as of ${apDate(help.asOf)}` : "";
+  return [
+    escapeText(help.scope),
+    `*Topics:* ${escapeText(help.topics.join("; "))}.`,
+    `*Ask* by mentioning me, in a DM, or with \`/factdesk ${escapeText("<question>")}\`. *Fact-check* a sentence with \`/factcheck ${escapeText("<sentence>")}\` or "${escapeText(help.checkExample)}", or a whole message with *${FACT_CHECK_SHORTCUT.name}* in its ⋮ menu (More actions).`,
+    `*Sources* (${help.factCount} facts${asOf}): ${sources.join("; ")}.`,
+  ].join("\n");
+}
+
+function renderHelp(help: HelpCard, options: RenderOptions): SlackMessage {
+  const lead = [...noticeLine(options), ...sections(`${helpCardText(help)}\nTry one of these:`)];
   return fit({ lead, body: [], tail: askButtons(help.examples) }, fallback(help.scope, help.examples));
+}
+
+/**
+ * The App Home tab: the help card, with the examples as a list rather than buttons (a click in a
+ * Home tab comes without a response_url or a channel to answer in). Within 100 blocks: the
+ * questions to try always stay; a card too long for the rest loses its last sources.
+ */
+export function renderHome(help: HelpCard): HomeView {
+  // As many as the help reply offers as buttons.
+  const examples = help.examples.slice(0, 5).map((question) => `• ${escapeText(question)}`).join("\n");
+  const tail: Block[] = [
+    { type: "divider" },
+    ...sections(`*Try asking*\n${examples}`),
+    context("Answers to /factdesk, /factcheck and the message shortcut are seen only by you until you share them. Passages are quoted verbatim from the sources."),
+  ];
+  const card = sections(helpCardText(help)).slice(0, SLACK_LIMITS.blocksPerView - 1 - tail.length);
+  return { type: "home", blocks: [{ type: "header", text: { type: "plain_text", text: "FactDesk" } }, ...card, ...tail] };
 }
 
 function noticeLine(options: RenderOptions): Block[] {
@@ -129,7 +157,8 @@ function askButtons(questions: readonly string[]): Block[] {
 
 function shareButton(options: RenderOptions, request: ShareRequest): Button[] {
   if (!options.shareable) return [];
-  return [{ type: "button", style: "primary", action_id: ACTIONS.share, text: { type: "plain_text", text: "Share in channel" }, value: encodeValue(request) }];
+  const value = encodeValue({ ...request, ...(options.shareThread ? { thread: options.shareThread } : {}) });
+  return [{ type: "button", style: "primary", action_id: ACTIONS.share, text: { type: "plain_text", text: "Share in channel" }, value }];
 }
 
 /** Button values hold at most 2,000 characters: long text is shortened until the value fits. */

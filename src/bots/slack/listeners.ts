@@ -1,11 +1,20 @@
 // What FactDesk does for each kind of Slack input: one small function per listener. Each reads the
 // request, drops a repeat of one already answered (by any process), and hands it to answering.ts;
 // none of them knows how answers are made. 👍/👎 and their modal are in feedback.ts.
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  MessageShortcut,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
+} from "@slack/bolt";
 import type { DeliveryClaims } from "../../store/delivery-claims.js";
 import { conversationKey, readRequest, type Asker } from "../conversation.js";
 import { APOLOGY_MESSAGE } from "../rate-limit.js";
-import { answer, inConversation, toAsker, type AnswerDeps } from "./answering.js";
+import { answer, besideMessage, inConversation, toAsker, type AnswerDeps } from "./answering.js";
 import { renderNotice, type ShareRequest, type SlackMessage } from "./blocks.js";
 import type { PostOutcome } from "./delivery.js";
 import { plainTextFromSlack, threadOf } from "./incoming.js";
@@ -104,6 +113,31 @@ export function onSlashCommand(deps: SlackDeps, as: "ask" | "check") {
   };
 }
 
+/**
+ * "Fact-check with FactDesk" on a message: its text checked as a claim on its own (no
+ * conversation's context), the verdict seen only by the person who asked, with a Share button
+ * that posts it where the message is (its thread, if it is in one).
+ */
+export function onFactCheckShortcut(deps: SlackDeps) {
+  return async ({ ack, shortcut, client, respond, context }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const { message, channel, user } = shortcut;
+    const thread = message.thread_ts && message.thread_ts !== message.ts ? String(message.thread_ts) : undefined;
+    const to = besideMessage(deps, client, respond, user.id, channel.id, thread);
+    const text = plainTextFromSlack(message.text ?? "", context.botUserId);
+    if (!text) {
+      const outcome = await to.notice(renderNotice(NO_TEXT_MESSAGE));
+      if (outcome.kind !== "posted") deps.logger.error({ outcome: outcome.kind, user: user.id }, "could not say that the message has no text to check");
+      return;
+    }
+    const asker: Asker = { platform: "slack", userId: user.id, conversation: `${shortcut.team?.id ?? ""}:${channel.id}:${user.id}` };
+    const options = { shareable: true, ...(thread ? { shareThread: thread } : {}) };
+    await once(deps, triggerId(shortcut.trigger_id), context, () => answer(deps, asker, readRequest(text, "check"), to, options, { conversation: false }));
+  };
+}
+
+const NO_TEXT_MESSAGE = "That message has no text for me to check: I can check only what a message says in words, not images or files.";
+
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** A suggested question clicked: asked and answered where the button was. */
@@ -125,7 +159,7 @@ export function onAskButton(deps: SlackDeps) {
   };
 }
 
-/** "Share in channel" on an ephemeral answer: posted for everyone, the private copy removed. */
+/** "Share in channel" on an ephemeral answer: posted for everyone (in the thread it names), the private copy removed. */
 export function onShare(deps: SlackDeps) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs): Promise<void> => {
     await ack();
@@ -137,8 +171,9 @@ export function onShare(deps: SlackDeps) {
     const request = readRequest(shared.text, shared.kind);
     const channel = body.channel.id;
     const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${body.team?.id ?? ""}:${channel}` };
+    const where = { channel, ...(typeof shared.thread === "string" ? { thread_ts: shared.thread } : {}) };
     const toChannel = async (message: SlackMessage, askId?: string): Promise<PostOutcome> => {
-      const outcome = await deps.poster.post(client, { channel, ...message }, askId);
+      const outcome = await deps.poster.post(client, { ...where, ...message }, askId);
       if (outcome.kind === "posted") await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, "could not remove the private copy"));
       return outcome;
     };

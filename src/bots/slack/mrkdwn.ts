@@ -4,6 +4,8 @@
 export const SLACK_LIMITS = Object.freeze({
   sectionText: 3000,
   blocksPerMessage: 50,
+  /** A Home tab holds twice a message's blocks. */
+  blocksPerView: 100,
   buttonText: 75,
   buttonValue: 2000,
   elementsPerActions: 25,
