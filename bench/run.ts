@@ -1,6 +1,7 @@
 // npm run bench: index build time, memory and per-question latency for the real knowledge base and
 // synthetic ones of 1,000 to 100,000 facts (each in three fresh processes; figures are medians),
-// beside a naive Fuse.js engine; process start to first answer; the Slack app end to end; and what
+// beside a naive Fuse.js engine; process start to first answer; a follow-up beside a fresh question
+// (bench/conversation.ts); the Slack app end to end; and what
 // the store adds to an answer on SQLite and PostgreSQL (bench/store.ts).
 // Prints a table and writes bench/results.json. Reports only: nothing here is asserted.
 // BENCH_SIZES=1000,10000 measures fewer synthetic sizes. Load and faults are `npm run soak`
@@ -16,6 +17,7 @@ import { loadKnowledge } from "../src/knowledge/load.js";
 import type { Latency } from "./measure.js";
 import type { SizeRow } from "./measure-size.js";
 import { QUESTIONS } from "./mix.js";
+import { conversationBench } from "./conversation.js";
 import { slackRoundTrips } from "./slack-round-trip.js";
 import { storeBench } from "./store.js";
 
@@ -68,6 +70,7 @@ console.error(`timing ${SLACK_REQUESTS} Slack round trips`);
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error("data/ does not load; run npm run validate");
 const engine = createEngine(loaded.knowledge, { isEnglishWord: loadEnglishWords(), wordNet: openWordNet() });
+const conversation = conversationBench(engine);
 const slack = await slackRoundTrips(engine, QUESTIONS, SLACK_REQUESTS);
 const stores = await storeBench(engine, SLACK_REQUESTS);
 
@@ -80,6 +83,7 @@ for (const r of rows) {
 }
 console.log(`\nEach figure is the median of ${RUNS} processes per size. Builds (ms): ${rows.map((r) => `${r.facts} facts ${r.buildMsRuns.join(", ")}`).join("; ")}`);
 console.log(`Process start to first answer (node --import tsx src/cli.ts ask, median of 5): ${startToFirstAnswerMs} ms`);
+console.log(`Conversations (real facts): a fresh message p50 / p99 / max ${fmt(conversation.fresh)} ms; a follow-up read against its context, context stored as JSON, ${fmt(conversation.followUp)} ms; context ${conversation.contextBytes.p50} bytes at p50, ${conversation.contextBytes.max} at most`);
 console.log(`Slack HTTP mode, signed @mention to chat.postMessage on loopback, ${SLACK_REQUESTS} requests: p50 ${slack.p50.toFixed(2)} ms, p99 ${slack.p99.toFixed(2)} ms, max ${slack.max.toFixed(2)} ms`);
 console.log("\n| store | before the answer (claim + rate limit) p50 / p99 / max ms | its CPU time p50 / p99 / max ms | write per ask, after the answer, ms | Slack without / with the store, p50 ms | p99 ms | added at p50, p99 ms |");
 console.log("| --- | --- | --- | ---: | --- | --- | --- |");
@@ -89,5 +93,5 @@ for (const { engine: name, beforeAnswer, beforeAnswerCpu, writePerAskMs, slack: 
 }
 writeFileSync(
   "bench/results.json",
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, startToFirstAnswerMs, slack: { requests: SLACK_REQUESTS, ...slack }, stores }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, startToFirstAnswerMs, conversation, slack: { requests: SLACK_REQUESTS, ...slack }, stores }, null, 2)}\n`,
 );
