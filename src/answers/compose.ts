@@ -25,6 +25,8 @@ const round = (score: number) => Math.round(score * 100) / 100;
 /** One answer for every question a message asks: answered only when each of them is. */
 export function composeAnswers(work: readonly QuestionWork[], parts: EngineParts): AnswerResult {
   const { knowledge, index } = parts;
+  // A message with no words ("👍", "???") asks nothing: never an empty answer.
+  if (work.length === 0) return noAnswer(knowledge, { asksNothing: true });
   const firstQuestion = (factIndex: number) => index.facts[factIndex]!.fact.questions[0]!;
   const unanswered = work.find((entry) => entry.decision.status === "no_answer" && !entry.describes);
   if (unanswered) {
@@ -32,6 +34,7 @@ export function composeAnswers(work: readonly QuestionWork[], parts: EngineParts
     const answeredElsewhere = work.filter((entry) => entry.decision.status === "answered").map((entry) => firstQuestion((entry.decision as Extract<Decision, { status: "answered" }>).best.factIndex));
     return noAnswer(knowledge, {
       lead: leadFor(decision, parts, work.length > 1 ? unanswered.text : undefined),
+      asksNothing: decision.rule === "nothing-asked" && work.length === 1,
       suggestions: [...new Set([...answeredElsewhere, ...decision.near.map((candidate) => firstQuestion(candidate.factIndex))])].slice(0, ENGINE_CONFIG.followUps),
       confidence: round(decision.near[0]?.score ?? 0),
     });
@@ -94,7 +97,7 @@ function leadFor(decision: Extract<Decision, { status: "no_answer" }>, parts: En
   const thePart = part ? ` ("${part}")` : "";
   switch (decision.rule) {
     case "nothing-asked":
-      return "I couldn't tell what that asks.";
+      return NOTHING_ASKED;
     case "out-of-scope-place":
       return `My sources don't cover ${titleCase(decision.detail)}: ${scope}.`;
     case "unknown-name":
@@ -111,10 +114,16 @@ const titleCase = (text: string) => text.replace(/\b\p{L}/gu, (c) => c.toUpperCa
 /** Why a rule refused, for --explain. */
 export const ruleReason = (rule: keyof typeof ABSTENTION_RULES) => ABSTENTION_RULES[rule];
 
-export function noAnswer(knowledge: KnowledgeBase, options: { suggestions?: string[]; confidence?: number; lead?: string }): AnswerResult {
-  const lead = options.lead ?? "My sources don't cover that.";
-  const suggestions = options.suggestions?.length ? options.suggestions : topicSamples(knowledge);
-  const intro = options.suggestions?.length ? "Closest questions I can answer:" : `I can answer questions about: ${topicList(knowledge)}. For example:`;
+/**
+ * A refusal: its lead, then the closest questions, or what the sources cover. A message that asks
+ * nothing ("hi", "thanks", "👍") gets one line and an example instead of the list of everything covered.
+ */
+export function noAnswer(knowledge: KnowledgeBase, options: { suggestions?: string[]; confidence?: number; lead?: string; asksNothing?: boolean }): AnswerResult {
+  const { asksNothing = false } = options;
+  const lead = options.lead ?? (asksNothing ? NOTHING_ASKED : "My sources don't cover that.");
+  const close = !asksNothing && options.suggestions?.length ? options.suggestions : undefined;
+  const suggestions = close ?? topicSamples(knowledge);
+  const intro = close ? "Closest questions I can answer:" : asksNothing ? `Ask me about this story, for example: "${suggestions[0]}", or say "help".` : `I can answer questions about: ${topicList(knowledge)}. For example:`;
   return {
     status: "no_answer",
     answer: `${lead} ${intro}`,
@@ -123,8 +132,11 @@ export function noAnswer(knowledge: KnowledgeBase, options: { suggestions?: stri
     confidence: options.confidence ?? 0,
     asOf: null,
     suggestions,
+    ...(asksNothing ? { asksNothing: true as const } : {}),
   };
 }
+
+const NOTHING_ASKED = "I couldn't tell what that asks.";
 
 function topicList(knowledge: KnowledgeBase): string {
   return knowledge.topics.map((topic) => topic.title).join("; ");

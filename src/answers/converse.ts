@@ -9,7 +9,7 @@ import { apDate } from "./ap-date.js";
 import { checkClaims, contradictionKeys, workThroughClaims } from "./check/check.js";
 import { citationView, composeAnswers, factAnswer, noAnswer } from "./compose.js";
 import { ENGINE_CONFIG } from "./config.js";
-import { workThrough, type EngineParts, type FollowingOn, type QuestionWork } from "./engine.js";
+import { asksNothing, workThrough, type EngineParts, type FollowingOn, type QuestionWork } from "./engine.js";
 import { explainWork } from "./explain.js";
 import { readCountedPronouns, readFollowUp, readFragment, type ConversationContext, type FollowUp, type LastQuestion } from "./follow-up.js";
 import { cleanChatText } from "./normalize.js";
@@ -44,6 +44,10 @@ export function explicitClaim(text: string): string | undefined {
  */
 export function converse(message: string, context: ConversationContext | undefined, parts: EngineParts, options: { claim?: boolean } = {}): ConversationTurn {
   const text = cleanChatText(message);
+  // "👍", "thanks, got it": nothing to read, and nothing to change in the conversation.
+  if (!options.claim && asksNothing(text, parts)) {
+    return { reply: { kind: "answer", question: text, result: noAnswer(parts.knowledge, { asksNothing: true }) }, context: context ?? { last: "ask" } };
+  }
   const claim = options.claim ? text : explicitClaim(text);
   if (claim) return checkTurn(claim, undefined, context, parts);
   const followUp = readFollowUp(text, context, parts.language, usedBy(parts));

@@ -9,7 +9,8 @@ import { checkClaims, workThroughClaims } from "./check/check.js";
 import { explainClaims } from "./check/explain.js";
 import { splitQuestions } from "./compound.js";
 import { ENGINE_CONFIG } from "./config.js";
-import { converse, explainTurn, type ConversationContext, type ConversationTurn } from "./converse.js";
+import { converse, explainTurn, explicitClaim, type ConversationContext, type ConversationTurn } from "./converse.js";
+import { putAsRequest } from "./follow-up.js";
 import { composeAnswers, describeEntity, noAnswer } from "./compose.js";
 import { explainWork } from "./explain.js";
 import { buildFactIndex, type FactIndex, type IndexedFact } from "./fact-index.js";
@@ -31,6 +32,8 @@ export interface Engine {
   converse(message: string, context?: ConversationContext, options?: { claim?: boolean }): ConversationTurn;
   /** How converse reads the message in its conversation, and the work behind the answer. */
   explainTurn(message: string, context?: ConversationContext): string;
+  /** Is the message put to FactDesk as a question or a request, not talk between people ("thanks, that's what I needed")? */
+  isPutAsRequest(message: string): boolean;
   /** The claims as split, their slots, the facts compared and the rule that decided each verdict. */
   explainCheck(claim: string): string;
   /** Every question the facts list, for autocomplete and help: the first of each fact leads. */
@@ -85,6 +88,10 @@ export function engineOf(parts: EngineParts): Engine {
     check: (claim) => checkClaims(claim, parts),
     converse: (message, context, options) => converse(message, context, parts, options),
     explainTurn: (message, context) => explainTurn(message, context, parts),
+    isPutAsRequest: (message) => {
+      const text = cleanChatText(message);
+      return !asksNothing(text, parts) && (putAsRequest(text) || explicitClaim(text) !== undefined);
+    },
     explainCheck: (claim) => explainClaims(workThroughClaims(claim, parts), parts),
     nearestFacts: (question, limit = 3) => nearestFacts(question, parts, limit),
     knownQuestions: () =>
@@ -145,8 +152,13 @@ function nearestFacts(question: string, parts: EngineParts, limit: number): Near
 
 export function answerQuestion(question: string, parts: EngineParts): AnswerResult {
   const text = cleanChatText(question);
-  if (!text) return noAnswer(parts.knowledge, { lead: "Ask me a question about this story." });
+  if (asksNothing(text, parts)) return noAnswer(parts.knowledge, { asksNothing: true });
   return composeAnswers(workThrough(text, parts), parts);
+}
+
+/** A message with no words ("👍", "???") or only thanks, greetings and assent ("thanks, got it") asks nothing. */
+export function asksNothing(text: string, parts: EngineParts): boolean {
+  return splitQuestions(text).length === 0 || parts.language.saysOnlyPleasantries(text);
 }
 
 /** A conversation's last question, which a follow-up leans on (see follow-up.ts). */

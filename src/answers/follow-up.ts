@@ -123,7 +123,7 @@ export function readFollowUp(message: string, context: ConversationContext | und
   // "the second?") leans on the last question; one that says what it asks ("number of US troops in
   // Syria") stands on its own.
   const ownWords = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!") && extractOrdinal([term]) === undefined);
-  const fragment = isFragment(own, understood, language) && (FOLLOW_LEAD.exec(own)![0].trim() !== "" || ownWords.length === 0 || correction || last.status === "clarify");
+  const fragment = isFragment(own, understood, language) && (FOLLOW_LEAD.exec(own)![0].trim() !== "" || (ownWords.length === 0 && (understood.terms.length > 0 || asksSomething(own))) || correction || last.status === "clarify");
   // After a clarify, whatever the message says is read as a choice among its readings.
   if (fragment || correction || last.status === "clarify" || referents.length > 0 || leansOnLast(understood, own, language)) {
     return { act: "follow-up", on: last, text: own, fragment, correction, referents };
@@ -197,7 +197,32 @@ function leansOnLast(understood: Understanding, text: string, language: Language
   // "how many were in Iraq?": a count of nothing named.
   if (understood.type === "count" && own.length === 0) return true;
   if (understood.entities.length > 0) return false;
-  return own.length === 0;
+  // Nothing of its own: a bare question ("why?", "really?") leans on the last one; "thanks", "ok
+  // great" ask nothing at all.
+  return own.length === 0 && asksSomething(text);
+}
+
+/** Is the message put as a question: a question mark, or a question word ("why", "when")? "thanks", "ok great" are not. */
+function asksSomething(text: string): boolean {
+  return /\?\s*$/.test(text) || wordTokens(text).some((token) => QUESTION_WORDS.has(token));
+}
+
+/** Words a request to FactDesk opens with: "tell me", "check", "source", "and ...", "what about". */
+const REQUEST_OPENINGS = new Set(["tell", "show", "give", "explain", "list", "check", "verify", "fact", "source", "sources", "quote", "more", "and", "same", "no", "not"]);
+const CLAUSE_LEAD = new Set(["so", "ok", "okay", "then", "also", "now", "but", "well", "hmm", "please", "pls", "hey", "actually", "sorry", "wait"]);
+
+/**
+ * Is the message put to FactDesk as a question or request: a question mark, or a clause opening
+ * with a question word ("how many were in Iraq"), a verb that asks ("did the US ..."), or a request
+ * ("check ...", "source", "and in Syria", "no, the strikes")? "thanks, that's what I needed" is not:
+ * in a thread, such talk is between people.
+ */
+export function putAsRequest(text: string): boolean {
+  if (/\?\s*$/.test(text)) return true;
+  return text.split(/[,;:.!]+/).some((clause) => {
+    const first = wordTokens(clause).find((token) => !CLAUSE_LEAD.has(token));
+    return first !== undefined && (QUESTION_WORDS.has(first) || OPENING_VERBS.has(first) || REQUEST_OPENINGS.has(first));
+  });
 }
 
 /** Words that point back at what was said before. */

@@ -25,6 +25,8 @@ export interface AnswerResult {
   suggestions: string[];
   /** In a conversation, how a follow-up was read ("how many attacks in Syria?"); the answer says it first. */
   readAs?: string;
+  /** The message asked nothing ("thanks", "ok", "👍"): a conversation may let it pass unanswered. */
+  asksNothing?: true;
 }
 
 export type Verdict = "supported" | "contradicted" | "not_enough_info";

@@ -139,6 +139,8 @@ export interface Desk {
    * message FactDesk posted, whose id is known only once it is sent.
    */
   continueConversation(from: string, to: string): Promise<void>;
+  /** Is the message put as a question or request, not talk between people? A Slack thread reply without a mention is answered only then. */
+  isPutAsRequest(text: string): boolean;
   /** Does this conversation hold context (FactDesk answered in it lately)? A Slack thread reply without a mention continues only such a thread. */
   knowsConversation(key: string): Promise<boolean>;
   /** Records a 👍 or 👎 (a second click changes it): the answer's tally after it, or undefined when nothing is recorded. */
@@ -183,12 +185,14 @@ export function createDesk(engine: Engine, options: DeskOptions | DeskRecords = 
       await new Promise((resolve) => setImmediate(resolve));
       const key = conversation === false ? undefined : (conversation ?? (asker ? conversationKey(asker) : undefined));
       const reply = request.kind !== "help" && key ? await inConversation(request, key) : replyTo(engine, request);
-      if (!asker || reply.kind === "help") return reply;
+      // "thanks", "👍": nothing for the record or the editors' review.
+      if (!asker || reply.kind === "help" || (reply.kind === "answer" && reply.result.asksNothing)) return reply;
       const askId = randomUUID();
       // Only queued here: it is written after the reply has gone out (see src/store/ask-log.ts).
       records?.asks.record(askEntry(askId, asker, reply, now()));
       return { ...reply, askId };
     },
+    isPutAsRequest: (text) => engine.isPutAsRequest(text),
     knowsConversation: async (key) => (await withContextStore("read", () => conversations.get(key))) !== undefined,
     continueConversation: async (from, to) => {
       const context = await withContextStore("read", () => conversations.get(from));

@@ -133,6 +133,8 @@ export const lexiconSchema = z.strictObject({
   /** Verbs that may mean several of the facts' actions ("hit": a strike or an attack): the roles say which. */
   broadActions: z.record(z.string(), z.array(text)).default({}),
   lightWords: z.array(text).default([]),
+  /** Thanks, greetings and assent ("thanks", "got it"): a message of nothing else asks nothing. */
+  pleasantries: z.array(text).default([]),
   shorthand: z.record(z.string(), text),
   synonyms: z.record(z.string(), z.array(text)),
   outOfScopePlaces: z.array(text),

@@ -24,7 +24,7 @@ export function checkLexiconLists(context: WordContext): DataProblem[] {
 }
 
 function checkRepeats({ knowledge: { lexicon } }: WordContext, report: Report): void {
-  const lists = { stopwords: lexicon.stopwords, filler: lexicon.filler, speechVerbs: lexicon.speechVerbs, lightWords: lexicon.lightWords, mutualActions: lexicon.mutualActions, outOfScopePlaces: lexicon.outOfScopePlaces };
+  const lists = { stopwords: lexicon.stopwords, filler: lexicon.filler, speechVerbs: lexicon.speechVerbs, lightWords: lexicon.lightWords, pleasantries: lexicon.pleasantries, mutualActions: lexicon.mutualActions, outOfScopePlaces: lexicon.outOfScopePlaces };
   for (const [field, entries] of Object.entries(lists)) {
     const seen = new Map<string, string>();
     for (const entry of entries) {

@@ -89,6 +89,16 @@ describe("follow-ups", () => {
     expect(answerOf(turns).readAs).not.toMatch(/Pentagon/);
   });
 
+  it("are not what a message that asks nothing is: it gets one line, and the conversation goes on as before", () => {
+    const turns = talk("How many US troops are in Iraq?", "thanks, got it", "👍", "and in Syria?");
+    for (const turn of turns.slice(1, 3)) {
+      const reply = turn.reply;
+      expect(reply.kind === "answer" && reply.result.asksNothing).toBe(true);
+      expect(reply.kind === "answer" && reply.result.answer).toMatch(/^I couldn't tell what that asks\. Ask me about this story, for example: "[^"]+\?", or say "help"\.$/);
+    }
+    expect(answerOf(turns).readAs).toBe("How many US troops are in Syria?");
+  });
+
   it("take a correction in place of what it corrects", () => {
     const turns = talk("how many attacks in iraq", "no, syria");
     expect(answerOf(turns).readAs).toBe("how many attacks in syria");
@@ -186,5 +196,24 @@ describe("converse --jsonl", () => {
     expect(results[2]!.factIds).toEqual(["troop-levels"]);
     expect(results[3]!.factIds).toEqual(["attack-tally"]);
     expect(results[4]!.error).toMatch(/not JSON/);
+  });
+});
+
+describe("what is put to FactDesk", () => {
+  const engine = realEngine();
+  it.each([
+    ["and in Syria", true],
+    ["what about the strikes", true],
+    ["ok, did the US strike Iraq", true],
+    ["source", true],
+    ["check there were 30 attacks in Syria", true],
+    ["no, the strikes", true],
+    ["is that right?", true],
+    ["thanks, that's what I needed", false],
+    ["great, I'll use the Syria figure", false],
+    ["👍", false],
+    ["got it, cheers", false],
+  ] as const)("reads %j as a question or request: %s", (message, put) => {
+    expect(engine.isPutAsRequest(message)).toBe(put);
   });
 });

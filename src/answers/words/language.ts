@@ -48,6 +48,8 @@ export interface Language {
   entityAliasWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ids of the entities that are places or bases. */
   places: ReadonlySet<string>;
+  /** Is the text only thanks, greetings or assent ("thanks, got it!", "ok great", "👍"), stopwords aside? Such a message asks nothing. */
+  saysOnlyPleasantries(text: string): boolean;
   /** Is this token a light word ("made", "came", "used", "targets": the lexicon's lightWords, any form)? */
   isLightWord(token: string): boolean;
   /** Is this token a verb of speech or reaction ("said", "told", "reacted": the lexicon's speechVerbs, any form)? */
@@ -115,6 +117,23 @@ export function buildLanguage(
   const story = createStoryLexicon(lexicon.synonyms, stem, wordNet ? (word) => dictionaryForms(word, wordNet) : undefined);
   const speechStems = new Set(lexicon.speechVerbs.map((verb) => stem(verb.toLowerCase())));
   const lightVerbs = new Set(lexicon.lightWords.map((verb) => verb.toLowerCase()));
+  const pleasantries = new Set(lexicon.pleasantries.map((phrase) => wordTokens(phrase).join(" ")));
+  const longestPleasantry = Math.max(1, ...[...pleasantries].map((phrase) => phrase.split(" ").length));
+  /** Every token a pleasantry (the longest phrase first) or a stopword, and one at least a pleasantry: "thanks, got it" yes, "great pressure?" no. */
+  const saysOnlyPleasantries = (text: string): boolean => {
+    if (/\?\s*$/.test(text)) return false;
+    const tokens = wordTokens(text);
+    let said = false;
+    for (let i = 0; i < tokens.length; ) {
+      const most = Math.min(longestPleasantry, tokens.length - i);
+      const length = Array.from({ length: most }, (_, n) => most - n).find((n) => pleasantries.has(tokens.slice(i, i + n).join(" ")));
+      if (length) [i, said] = [i + length, true];
+      else if (stopwords.has(tokens[i]!)) i += 1;
+      else return false;
+    }
+    // Stopwords alone ("under what deal") are a question of the conversation's, not thanks.
+    return said;
+  };
 
   const aliases = new Map<string, string>();
   const caseSensitiveNames = new Map<string, string>();
@@ -232,6 +251,7 @@ export function buildLanguage(
     aliasWords,
     entityAliasWords,
     isSpeechVerb: (token) => speechStems.has(stem(token)),
+    saysOnlyPleasantries,
     // "keeping", "came", "used": a verb's forms, not a plural noun ("bases" is not "based").
     isLightWord: (token) => lightVerbs.has(token) || (!/[^s]s$/.test(token) && wordNet !== undefined && dictionaryForms(token, wordNet).some((form) => lightVerbs.has(form))),
     places: new Set(knowledge.entities.filter((entity) => entity.kind === "place" || entity.kind === "base").map((entity) => entity.id)),

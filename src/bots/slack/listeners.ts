@@ -79,8 +79,9 @@ export function onMention(deps: SlackDeps) {
 /**
  * A message FactDesk was not mentioned in: a direct message (answered in the DM, in its thread
  * when it was sent in one), or a reply in a channel thread where FactDesk answered lately (the
- * conversation goes on without a new mention). Other channel messages, and messages from bots,
- * are not FactDesk's business; a reply that mentions FactDesk is answered as the mention.
+ * conversation goes on without a new mention) that is put to it as a question or request. Other
+ * channel messages, people's talk in the thread ("thanks, that's what I needed") and messages from
+ * bots are not FactDesk's business; a reply that mentions FactDesk is answered as the mention.
  */
 export function onMessage(deps: SlackDeps) {
   return async ({ message, body, client, context }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs): Promise<void> => {
@@ -96,9 +97,10 @@ export function onMessage(deps: SlackDeps) {
     const thread_ts = message.thread_ts;
     if (!thread_ts || thread_ts === message.ts || (context.botUserId && text.includes(`<@${context.botUserId}>`))) return;
     const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${message.channel}:${thread_ts}` };
-    if (!(await deps.desk.knowsConversation(conversationKey(asker)))) return;
-    const request = readRequest(plainTextFromSlack(text, context.botUserId));
-    await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, message.channel, thread_ts)));
+    // People talk among themselves in a thread too: only a question or request put to FactDesk is its.
+    const plain = plainTextFromSlack(text, context.botUserId);
+    if (!deps.desk.isPutAsRequest(plain) || !(await deps.desk.knowsConversation(conversationKey(asker)))) return;
+    await once(deps, eventId(body), context, () => answer(deps, asker, readRequest(plain), inConversation(deps, client, user, message.channel, thread_ts)));
   };
 }
 

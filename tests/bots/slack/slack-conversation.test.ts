@@ -60,6 +60,17 @@ describe("a Slack thread", () => {
     expect(await settledCount(answered)).toBe(1);
   });
 
+  it("lets people's own talk in the thread pass, and answers the next question in it", async () => {
+    const thread = nextTs();
+    await send({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many US troops are in Iraq?`, ts: thread });
+    await nthAnswer(thread, 1);
+    await send({ type: "message", channel_type: "channel", user: "UEDITOR", text: "thanks, that's what I needed", ts: nextTs(), thread_ts: thread });
+    await send({ type: "message", channel_type: "channel", user: "UREPORTER", text: ":+1:", ts: nextTs(), thread_ts: thread });
+    expect(await settledCount(thread)).toBe(1);
+    await send({ type: "message", channel_type: "channel", user: "UREPORTER", text: "and in Syria?", ts: nextTs(), thread_ts: thread });
+    expect(await nthAnswer(thread, 2)).toMatch(/Reading this as: how many US troops are in Syria/);
+  });
+
   it("answers a reply that mentions FactDesk once, as the mention", async () => {
     const thread = nextTs();
     await send({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many attacks in iraq`, ts: thread });
