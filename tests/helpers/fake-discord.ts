@@ -9,7 +9,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: Record<string, unknown> | unknown[] | undefined;
-  /** The id of the message this request created, when it created one. */
+  /** The id of the message this request created, when it created one (an interaction's reply is created by its callback). */
   createdId?: string;
 }
 
@@ -29,6 +29,8 @@ export const USER_ID = "1100000000000000004";
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const failures: string[] = [];
+  /** Each interaction's original message (its first reply), by interaction token. */
+  const originals = new Map<string, { id: string; body: Record<string, unknown> | undefined }>();
   let counter = 1200000000000000000n;
   const fake: FakeDiscord = {
     apiUrl: "",
@@ -47,12 +49,34 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       failures.splice(failure, 1);
       return void res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: "Internal Server Error", code: 0 }));
     }
-    // Interaction callbacks and deletions answer 204 with no body and no JSON content type.
-    if (path.endsWith("/callback") || req.method === "DELETE") return void res.writeHead(204).end();
+    const nextId = () => String((counter += 1n));
+    // Interaction callbacks and deletions answer 204 with no body and no JSON content type. A
+    // callback that replies (4) or defers a reply (5) creates the interaction's original message.
+    const callback = /\/interactions\/\d+\/([^/]+)\/callback$/.exec(path);
+    if (callback) {
+      const { type, data } = (body ?? {}) as { type?: number; data?: Record<string, unknown> };
+      if (type === 4 || type === 5) {
+        const original = { id: nextId(), body: type === 4 ? data : { flags: data?.["flags"] ?? 0 } };
+        originals.set(callback[1]!, original);
+        fake.requests.at(-1)!.createdId = original.id;
+      }
+      return void res.writeHead(204).end();
+    }
+    if (req.method === "DELETE") return void res.writeHead(204).end();
     if (req.method === "PUT" && path.includes("/commands")) return json(res, Array.isArray(body) ? body : []);
-    counter += 1n;
-    fake.requests.at(-1)!.createdId = String(counter);
-    return json(res, messageFrom(String(counter), path, body));
+    // GET and PATCH of an interaction's original message answer with that message, under its one
+    // id; one whose callback went to FactDesk's HTTP endpoint instead is made up on first use.
+    const webhookOriginal = /\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path);
+    if (webhookOriginal && (req.method === "GET" || req.method === "PATCH")) {
+      const token = webhookOriginal[1]!;
+      const original = originals.get(token) ?? { id: nextId(), body: undefined };
+      if (req.method === "PATCH") original.body = { ...original.body, ...(body as Record<string, unknown>) };
+      originals.set(token, original);
+      return json(res, messageFrom(original.id, path, original.body));
+    }
+    const id = nextId();
+    fake.requests.at(-1)!.createdId = id;
+    return json(res, messageFrom(id, path, body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   fake.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
