@@ -43,7 +43,7 @@ async function route(interaction: RepliableInteraction, deps: DiscordDeps): Prom
   } else if (!interaction.user.bot && interaction.isButton() && interaction.customId.startsWith(ASK_BUTTON_PREFIX)) {
     const question = questionFromButton(interaction.customId, deps);
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-    return answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }, interaction.message.id), { ephemeral });
+    return answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }, { chainOf: interaction.message.id }), { ephemeral });
   } else if (!interaction.user.bot && interaction.isButton() && interaction.customId.startsWith(VOTE_BUTTON_PREFIX)) {
     return onVoteButton(interaction, deps);
   } else if (!interaction.user.bot && interaction.isModalSubmit() && interaction.customId.startsWith(REASON_MODAL_PREFIX)) {

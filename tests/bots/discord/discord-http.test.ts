@@ -87,7 +87,8 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(body.type).toBe(4);
     expect(body.data.embeds[0]!.description).toMatch(/29/);
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(fake.requests.some((r) => r.path.includes(String(payload["id"])))).toBe(false);
+    // The first response went in the HTTP reply, not over REST (a public answer's message is looked up after it, for its reply chain).
+    expect(fake.requests.some((r) => r.path.includes(`/interactions/${String(payload["id"])}/`))).toBe(false);
   });
 
   it("answers autocomplete in the HTTP reply", async () => {
