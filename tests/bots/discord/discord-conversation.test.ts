@@ -9,7 +9,7 @@ import { UNREADABLE_REPLY_MESSAGE } from "../../../src/bots/discord/messages.js"
 import { startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
 import { askButtonId } from "../../../src/bots/discord/embeds.js";
 import { slowDesk } from "../../helpers/desks.js";
-import { APP_ID, buttonData, commandData, interactionPayload, messagePayload, messageWithButtons, replyPayload } from "../../helpers/fake-discord.js";
+import { APP_ID, asMember, buttonData, commandData, interactionPayload, messagePayload, messageWithButtons, replyPayload, USER_ID_OTHER } from "../../helpers/fake-discord.js";
 import { pause, waitFor } from "../../helpers/wait-for.js";
 
 let discord: DiscordHarness;
@@ -94,6 +94,16 @@ describe("a reply chain from a slash command's answer", () => {
     const reply = await replyTo(followUp);
     expect(reply.text).toMatch(/Reading this as/);
     expect(reply.text).toMatch(/900/);
+  });
+
+  it("goes on from a public /factcheck verdict, the follow-up read as the claim again", async () => {
+    const checked = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 2,500 troops in Iraq." }]), asMember(USER_ID_OTHER));
+    discord.interaction(checked);
+    const followUp = replyPayload("and in Syria?", await chainedReply(checked));
+    discord.message(followUp);
+    const reply = await replyTo(followUp);
+    expect(reply.text).toMatch(/Reading this as: The US has about 2,500 troops in Syria/);
+    expect(reply.text).toMatch(/^Contradicted[\s\S]*900/m);
   });
 
   it("goes on from an answer edited in after a deferral, under the reply's one id", async () => {
