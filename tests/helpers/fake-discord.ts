@@ -274,7 +274,23 @@ export function unhandledInteractions(): Array<[string, Record<string, unknown>,
     ["a command FactDesk no longer registers", interactionPayload("command", commandData("weather", [])), "answered"],
     ["a command of an unknown command type", interactionPayload("command", { ...commandData("ask", []), type: 9 }), "answered"],
     ["a select menu", interactionPayload("button", { custom_id: "menu", component_type: 3, values: ["a"] }, messageWithButtons()), "answered"],
-    ["another app's button", interactionPayload("button", buttonData("poll:vote:1"), messageWithButtons()), "answered"],
     ["autocomplete for a command FactDesk does not have", interactionPayload("autocomplete", commandData("weather", [{ name: "city", type: 3, value: "Bag", focused: true }])), "answered"],
+  ];
+}
+
+/**
+ * Clicks on buttons of FactDesk's that it can no longer act on (Discord sends a click only to the
+ * app that posted the button): each is answered privately that it has expired.
+ */
+export function expiredButtons(): Array<[string, Record<string, unknown>]> {
+  const click = (customId: string) => interactionPayload("button", buttonData(customId), messageWithButtons());
+  return [
+    ["a button of a kind FactDesk no longer makes", click("factdesk:share:1")],
+    ["a button that is no FactDesk button at all", click("poll:vote:1")],
+    ["a follow-up button with no question", click("factdesk:ask:")],
+    ["a follow-up button cut short, whose question FactDesk no longer knows", click(`factdesk:ask:How many ${"zeppelins ".repeat(12)}`.slice(0, 100))],
+    ["a vote button without an ask id", click("factdesk:vote:up:not-an-ask-id")],
+    ["a vote button with a choice FactDesk never offered", click("factdesk:vote:sideways:0b5e6a4e-3c1f-4e0b-9a51-7d2f8f1c9e10")],
+    ["the 👎 form of a vote without an ask id", interactionPayload("modal", modalData("factdesk:reason:not-an-ask-id", { reason: "wrong" }), messageWithButtons())],
   ];
 }

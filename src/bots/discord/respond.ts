@@ -88,6 +88,17 @@ export async function apologize(interaction: RepliableInteraction): Promise<void
   }
 }
 
+export const EXPIRED_BUTTON_MESSAGE = "This button has expired: ask again with /ask.";
+
+/**
+ * A button FactDesk can't act on (a kind it no longer makes, or one whose question or answer it
+ * can no longer find) is told so privately, never left to Discord's "This interaction failed".
+ */
+export async function answerExpired(interaction: RepliableInteraction & { customId: string }, deps: DiscordDeps): Promise<void> {
+  deps.logger.info({ interaction: interaction.id, customId: interaction.customId }, "a button FactDesk can no longer act on");
+  await interaction.reply({ ...renderNotice(EXPIRED_BUTTON_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+}
+
 const RATE_LIMITED = Symbol("rate limited");
 
 /**
