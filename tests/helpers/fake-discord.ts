@@ -153,6 +153,15 @@ export function buttonData(customId: string): Record<string, unknown> {
   return { custom_id: customId, component_type: 2 };
 }
 
+/**
+ * A message command's data (a message's Apps menu): the command names its target, and Discord
+ * sends that message whole in `resolved`, text and attachments, whatever the app's intents.
+ */
+export function messageCommandData(name: string, target: Record<string, unknown>): Record<string, unknown> {
+  const id = String(target["id"]);
+  return { id: "1400000000000000002", name, type: 3, target_id: id, resolved: { messages: { [id]: target } } };
+}
+
 /** The message a button sits on, as Discord sends it with a component interaction (and with a modal opened from one). */
 export function messageWithButtons(flags = 0, components: unknown[] = []): Record<string, unknown> {
   return { message: { ...messageFrom("1500000000000000001", "", { flags }), components } };
@@ -166,7 +175,7 @@ export function modalData(customId: string, inputs: Record<string, string>): Rec
 let messageCounter = 1600000000000000000n;
 
 /** A MESSAGE_CREATE payload. */
-export function messagePayload(content: string, options: { mentionsBot?: boolean; bot?: boolean; dm?: boolean } = {}): Record<string, unknown> {
+export function messagePayload(content: string, options: { mentionsBot?: boolean; bot?: boolean; dm?: boolean; attachments?: unknown[] } = {}): Record<string, unknown> {
   messageCounter += 1n;
   return {
     id: String(messageCounter),
@@ -180,7 +189,7 @@ export function messagePayload(content: string, options: { mentionsBot?: boolean
     mention_everyone: false,
     mentions: options.mentionsBot ? [user(APP_ID, "FactDesk", true)] : [],
     mention_roles: [],
-    attachments: [],
+    attachments: options.attachments ?? [],
     embeds: [],
     pinned: false,
     type: 0,
@@ -262,6 +271,7 @@ export function malformedInteractions(): Array<[string, Record<string, unknown>]
     ["a button with no message", interactionPayload("button", buttonData("factdesk:ask:How many attacks"))],
     ["a command whose member's user has no id", { ...command(), member: { user: { username: "reporter" }, roles: [] } }],
     ["an interaction id that is not a snowflake", { ...command(), id: "not-a-snowflake" }],
+    ["a message command without its target message", interactionPayload("command", { ...messageCommandData("Fact-check with FactDesk", messagePayload("61 attacks")), resolved: { messages: {} } })],
   ];
 }
 

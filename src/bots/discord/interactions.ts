@@ -1,10 +1,10 @@
-// Routes a Discord interaction to its handler: slash commands, autocomplete, follow-up and vote
-// buttons, the 👎 modal.
+// Routes a Discord interaction to its handler: slash commands, the message command, autocomplete,
+// follow-up and vote buttons, the 👎 modal.
 // Every interaction gets an answer: anything FactDesk has no handler for (a command it no longer
 // registers, a select menu, a modal) is told so, a button it can no longer act on is told it has
 // expired, and a handler that fails still apologizes, so nobody is left with "This interaction failed".
 import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableInteraction } from "discord.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, MESSAGE_COMMANDS } from "./commands/index.js";
 import { ASK_BUTTON_PREFIX, DISCORD_LIMITS, renderNotice } from "./embeds.js";
 import { onReasonModal, onVoteButton, REASON_MODAL_PREFIX } from "./feedback.js";
 import { answerExpired, answerInteraction, apologize, NO_PINGS, replyFromDesk, type DiscordDeps } from "./respond.js";
@@ -38,6 +38,10 @@ export function onInteraction(deps: DiscordDeps) {
 async function route(interaction: RepliableInteraction, deps: DiscordDeps): Promise<void> {
   if (!interaction.user.bot && interaction.isChatInputCommand()) {
     const command = COMMANDS.get(interaction.commandName);
+    if (command) return command.execute(interaction, deps);
+    deps.logger.warn({ command: interaction.commandName }, "unknown command: run npm run discord:register");
+  } else if (!interaction.user.bot && interaction.isMessageContextMenuCommand()) {
+    const command = MESSAGE_COMMANDS.get(interaction.commandName);
     if (command) return command.execute(interaction, deps);
     deps.logger.warn({ command: interaction.commandName }, "unknown command: run npm run discord:register");
   } else if (!interaction.user.bot && interaction.isButton()) {
