@@ -9,7 +9,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: Record<string, unknown> | unknown[] | undefined;
-  /** The id of the message this request created, when it created one. */
+  /** The id of the message this request created, when it created one (an interaction's reply is created by its callback). */
   createdId?: string;
 }
 
@@ -29,6 +29,8 @@ export const USER_ID = "1100000000000000004";
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const failures: string[] = [];
+  /** Each interaction's original message (its first reply), by interaction token. */
+  const originals = new Map<string, { id: string; body: Record<string, unknown> | undefined }>();
   let counter = 1200000000000000000n;
   const fake: FakeDiscord = {
     apiUrl: "",
@@ -47,12 +49,34 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       failures.splice(failure, 1);
       return void res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: "Internal Server Error", code: 0 }));
     }
-    // Interaction callbacks and deletions answer 204 with no body and no JSON content type.
-    if (path.endsWith("/callback") || req.method === "DELETE") return void res.writeHead(204).end();
+    const nextId = () => String((counter += 1n));
+    // Interaction callbacks and deletions answer 204 with no body and no JSON content type. A
+    // callback that replies (4) or defers a reply (5) creates the interaction's original message.
+    const callback = /\/interactions\/\d+\/([^/]+)\/callback$/.exec(path);
+    if (callback) {
+      const { type, data } = (body ?? {}) as { type?: number; data?: Record<string, unknown> };
+      if (type === 4 || type === 5) {
+        const original = { id: nextId(), body: type === 4 ? data : { flags: data?.["flags"] ?? 0 } };
+        originals.set(callback[1]!, original);
+        fake.requests.at(-1)!.createdId = original.id;
+      }
+      return void res.writeHead(204).end();
+    }
+    if (req.method === "DELETE") return void res.writeHead(204).end();
     if (req.method === "PUT" && path.includes("/commands")) return json(res, Array.isArray(body) ? body : []);
-    counter += 1n;
-    fake.requests.at(-1)!.createdId = String(counter);
-    return json(res, messageFrom(String(counter), path, body));
+    // GET and PATCH of an interaction's original message answer with that message, under its one
+    // id; one whose callback went to FactDesk's HTTP endpoint instead is made up on first use.
+    const webhookOriginal = /\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path);
+    if (webhookOriginal && (req.method === "GET" || req.method === "PATCH")) {
+      const token = webhookOriginal[1]!;
+      const original = originals.get(token) ?? { id: nextId(), body: undefined };
+      if (req.method === "PATCH") original.body = { ...original.body, ...(body as Record<string, unknown>) };
+      originals.set(token, original);
+      return json(res, messageFrom(original.id, path, original.body));
+    }
+    const id = nextId();
+    fake.requests.at(-1)!.createdId = id;
+    return json(res, messageFrom(id, path, body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   fake.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
@@ -129,6 +153,15 @@ export function buttonData(customId: string): Record<string, unknown> {
   return { custom_id: customId, component_type: 2 };
 }
 
+/**
+ * A message command's data (a message's Apps menu): the command names its target, and Discord
+ * sends that message whole in `resolved`, text and attachments, whatever the app's intents.
+ */
+export function messageCommandData(name: string, target: Record<string, unknown>): Record<string, unknown> {
+  const id = String(target["id"]);
+  return { id: "1400000000000000002", name, type: 3, target_id: id, resolved: { messages: { [id]: target } } };
+}
+
 /** The message a button sits on, as Discord sends it with a component interaction (and with a modal opened from one). */
 export function messageWithButtons(flags = 0, components: unknown[] = []): Record<string, unknown> {
   return { message: { ...messageFrom("1500000000000000001", "", { flags }), components } };
@@ -142,7 +175,7 @@ export function modalData(customId: string, inputs: Record<string, string>): Rec
 let messageCounter = 1600000000000000000n;
 
 /** A MESSAGE_CREATE payload. */
-export function messagePayload(content: string, options: { mentionsBot?: boolean; bot?: boolean; dm?: boolean } = {}): Record<string, unknown> {
+export function messagePayload(content: string, options: { mentionsBot?: boolean; bot?: boolean; dm?: boolean; attachments?: unknown[] } = {}): Record<string, unknown> {
   messageCounter += 1n;
   return {
     id: String(messageCounter),
@@ -156,7 +189,7 @@ export function messagePayload(content: string, options: { mentionsBot?: boolean
     mention_everyone: false,
     mentions: options.mentionsBot ? [user(APP_ID, "FactDesk", true)] : [],
     mention_roles: [],
-    attachments: [],
+    attachments: options.attachments ?? [],
     embeds: [],
     pinned: false,
     type: 0,
@@ -238,6 +271,7 @@ export function malformedInteractions(): Array<[string, Record<string, unknown>]
     ["a button with no message", interactionPayload("button", buttonData("factdesk:ask:How many attacks"))],
     ["a command whose member's user has no id", { ...command(), member: { user: { username: "reporter" }, roles: [] } }],
     ["an interaction id that is not a snowflake", { ...command(), id: "not-a-snowflake" }],
+    ["a message command without its target message", interactionPayload("command", { ...messageCommandData("Fact-check with FactDesk", messagePayload("61 attacks")), resolved: { messages: {} } })],
   ];
 }
 
@@ -250,7 +284,23 @@ export function unhandledInteractions(): Array<[string, Record<string, unknown>,
     ["a command FactDesk no longer registers", interactionPayload("command", commandData("weather", [])), "answered"],
     ["a command of an unknown command type", interactionPayload("command", { ...commandData("ask", []), type: 9 }), "answered"],
     ["a select menu", interactionPayload("button", { custom_id: "menu", component_type: 3, values: ["a"] }, messageWithButtons()), "answered"],
-    ["another app's button", interactionPayload("button", buttonData("poll:vote:1"), messageWithButtons()), "answered"],
     ["autocomplete for a command FactDesk does not have", interactionPayload("autocomplete", commandData("weather", [{ name: "city", type: 3, value: "Bag", focused: true }])), "answered"],
+  ];
+}
+
+/**
+ * Clicks on buttons of FactDesk's that it can no longer act on (Discord sends a click only to the
+ * app that posted the button): each is answered privately that it has expired.
+ */
+export function expiredButtons(): Array<[string, Record<string, unknown>]> {
+  const click = (customId: string) => interactionPayload("button", buttonData(customId), messageWithButtons());
+  return [
+    ["a button of a kind FactDesk no longer makes", click("factdesk:share:1")],
+    ["a button that is no FactDesk button at all", click("poll:vote:1")],
+    ["a follow-up button with no question", click("factdesk:ask:")],
+    ["a follow-up button cut short, whose question FactDesk no longer knows", click(`factdesk:ask:How many ${"zeppelins ".repeat(12)}`.slice(0, 100))],
+    ["a vote button without an ask id", click("factdesk:vote:up:not-an-ask-id")],
+    ["a vote button with a choice FactDesk never offered", click("factdesk:vote:sideways:0b5e6a4e-3c1f-4e0b-9a51-7d2f8f1c9e10")],
+    ["the 👎 form of a vote without an ask id", interactionPayload("modal", modalData("factdesk:reason:not-an-ask-id", { reason: "wrong" }), messageWithButtons())],
   ];
 }

@@ -111,7 +111,7 @@ function renderHelp(help: HelpCard): DiscordMessage {
       [
         help.scope,
         "",
-        "`/ask` a question (suggestions appear as you type), `/factcheck` a sentence from a draft, `/sources` for what I cover. Or mention me with a question.",
+        "`/ask` a question (suggestions appear as you type), `/factcheck` a sentence from a draft, `/sources` for what I cover. Or mention me with a question, reply to one of my answers to follow up, or pick **Apps → Fact-check with FactDesk** on any message.",
         `Fact-check example: \`${help.checkExample}\``,
         "",
         "Try one of these:",

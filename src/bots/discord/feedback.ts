@@ -11,7 +11,7 @@ import {
 } from "discord.js";
 import type { VoteTally } from "../../store/feedback.js";
 import { isAskId, type Voter } from "../conversation.js";
-import { NO_PINGS, type DiscordDeps } from "./respond.js";
+import { answerExpired, NO_PINGS, type DiscordDeps } from "./respond.js";
 import { VOTE_BUTTON_PREFIX, withTally, type ButtonRow } from "./vote-buttons.js";
 
 /** factdesk:reason:<ask id>: the 👎 modal. */
@@ -32,7 +32,7 @@ export function reasonModal(askId: string): ModalBuilder {
 
 export async function onVoteButton(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
   const [choice, askId] = interaction.customId.slice(VOTE_BUTTON_PREFIX.length).split(":");
-  if ((choice !== "up" && choice !== "down") || !isAskId(askId)) return void deps.logger.warn({ customId: interaction.customId }, "a vote button without an ask id");
+  if ((choice !== "up" && choice !== "down") || !isAskId(askId)) return answerExpired(interaction, deps);
   const voter: Voter = { platform: "discord", userId: interaction.user.id };
   if (choice === "down") {
     // The modal must be the first response; the vote is recorded while it is open.
@@ -47,7 +47,7 @@ export async function onVoteButton(interaction: ButtonInteraction, deps: Discord
 
 export async function onReasonModal(interaction: ModalSubmitInteraction, deps: DiscordDeps): Promise<void> {
   const askId = interaction.customId.slice(REASON_MODAL_PREFIX.length);
-  if (!isAskId(askId)) return;
+  if (!isAskId(askId)) return answerExpired(interaction, deps);
   const reason = interaction.fields.getTextInputValue(REASON_INPUT) ?? "";
   const voter: Voter = { platform: "discord", userId: interaction.user.id };
   const recorded = deps.desk.explainVote(askId, voter, reason);

@@ -28,6 +28,12 @@ const commandData = z.looseObject({
   target_id: snowflake.optional(),
 });
 
+/** A message command (a message's Apps menu) carries the message it was used on, whole, in `resolved`. */
+const MESSAGE_COMMAND = 3;
+const targetMessage = z.looseObject({ id: snowflake, content: z.string(), author: user });
+const hasTargetMessage = (data: z.infer<typeof commandData>) =>
+  data.target_id !== undefined && targetMessage.safeParse((data.resolved?.["messages"] as Record<string, unknown> | undefined)?.[data.target_id]).success;
+
 /** The message a component sits on: discord.js builds a Message from it (its id must be a snowflake). */
 const message = z.looseObject({ id: snowflake, channel_id: snowflake.optional(), flags: z.number().int().optional() });
 
@@ -80,5 +86,6 @@ export function checkInteraction(payload: unknown): { ok: true; interaction: Che
     return { ok: false, reason: `${issue.path.join(".") || "payload"}: ${issue.message}` };
   }
   if (!parsed.data.user && !parsed.data.member) return { ok: false, reason: "has neither user nor member" };
+  if (parsed.data.type === 2 && parsed.data.data.type === MESSAGE_COMMAND && !hasTargetMessage(parsed.data.data)) return { ok: false, reason: "a message command without its target message" };
   return { ok: true, interaction: parsed.data };
 }

@@ -1,13 +1,13 @@
-// Routes a Discord interaction to its handler: slash commands, autocomplete, follow-up and vote
-// buttons, the 👎 modal.
+// Routes a Discord interaction to its handler: slash commands, the message command, autocomplete,
+// follow-up and vote buttons, the 👎 modal.
 // Every interaction gets an answer: anything FactDesk has no handler for (a command it no longer
-// registers, a context menu, a select menu, a modal, another app's button) is told so, and a
-// handler that fails still apologizes, so nobody is left with "This interaction failed".
-import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
-import { COMMANDS } from "./commands/index.js";
-import { ASK_BUTTON_PREFIX, renderNotice } from "./embeds.js";
+// registers, a select menu, a modal) is told so, a button it can no longer act on is told it has
+// expired, and a handler that fails still apologizes, so nobody is left with "This interaction failed".
+import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableInteraction } from "discord.js";
+import { COMMANDS, MESSAGE_COMMANDS } from "./commands/index.js";
+import { ASK_BUTTON_PREFIX, DISCORD_LIMITS, renderNotice } from "./embeds.js";
 import { onReasonModal, onVoteButton, REASON_MODAL_PREFIX } from "./feedback.js";
-import { answerInteraction, apologize, NO_PINGS, replyFromDesk, type DiscordDeps } from "./respond.js";
+import { answerExpired, answerInteraction, apologize, NO_PINGS, replyFromDesk, type DiscordDeps } from "./respond.js";
 import { VOTE_BUTTON_PREFIX } from "./vote-buttons.js";
 
 export const NOT_HANDLED_MESSAGE = "I don't handle that. Try `/ask`, `/factcheck` or `/help`.";
@@ -40,12 +40,12 @@ async function route(interaction: RepliableInteraction, deps: DiscordDeps): Prom
     const command = COMMANDS.get(interaction.commandName);
     if (command) return command.execute(interaction, deps);
     deps.logger.warn({ command: interaction.commandName }, "unknown command: run npm run discord:register");
-  } else if (!interaction.user.bot && interaction.isButton() && interaction.customId.startsWith(ASK_BUTTON_PREFIX)) {
-    const question = questionFromButton(interaction.customId, deps);
-    const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-    return answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }, interaction.message.id), { ephemeral });
-  } else if (!interaction.user.bot && interaction.isButton() && interaction.customId.startsWith(VOTE_BUTTON_PREFIX)) {
-    return onVoteButton(interaction, deps);
+  } else if (!interaction.user.bot && interaction.isMessageContextMenuCommand()) {
+    const command = MESSAGE_COMMANDS.get(interaction.commandName);
+    if (command) return command.execute(interaction, deps);
+    deps.logger.warn({ command: interaction.commandName }, "unknown command: run npm run discord:register");
+  } else if (!interaction.user.bot && interaction.isButton()) {
+    return onButton(interaction, deps);
   } else if (!interaction.user.bot && interaction.isModalSubmit() && interaction.customId.startsWith(REASON_MODAL_PREFIX)) {
     return onReasonModal(interaction, deps);
   } else {
@@ -54,8 +54,27 @@ async function route(interaction: RepliableInteraction, deps: DiscordDeps): Prom
   await interaction.reply({ ...renderNotice(NOT_HANDLED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
 }
 
-/** A button carries the start of a known question; the full question is looked up by that start. */
-function questionFromButton(customId: string, deps: DiscordDeps): string {
+/**
+ * A button on a message of FactDesk's (Discord sends a click only to the app that posted the
+ * message): a follow-up question, a vote, or one FactDesk can no longer act on.
+ */
+async function onButton(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
+  if (interaction.customId.startsWith(VOTE_BUTTON_PREFIX)) return onVoteButton(interaction, deps);
+  const question = interaction.customId.startsWith(ASK_BUTTON_PREFIX) ? questionFromButton(interaction.customId, deps) : undefined;
+  if (!question) return answerExpired(interaction, deps);
+  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  return answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }, { chainOf: interaction.message.id }), { ephemeral });
+}
+
+/**
+ * A button carries the start of a question: all of it, unless it was cut to fit the custom id.
+ * The full question is looked up by that start. A cut start that no known question begins with
+ * any more (the facts changed since) can't be asked, nor can an empty one.
+ */
+function questionFromButton(customId: string, deps: DiscordDeps): string | undefined {
   const start = customId.slice(ASK_BUTTON_PREFIX.length);
-  return deps.desk.complete(start, 25).find((question) => question.startsWith(start)) ?? start;
+  if (!start.trim()) return undefined;
+  const known = deps.desk.complete(start, 25).find((question) => question.startsWith(start));
+  const cut = customId.length >= DISCORD_LIMITS.customId;
+  return known ?? (cut ? undefined : start);
 }

@@ -5,7 +5,8 @@ import { clipRequest } from "../clip.js";
 import { readRequest } from "../conversation.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE } from "../rate-limit.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
-import { chainKey, NO_PINGS, type DiscordDeps } from "./respond.js";
+import { chainKey } from "./reply-chain.js";
+import { NO_PINGS, type DiscordDeps } from "./respond.js";
 
 export function onMessage(deps: DiscordDeps) {
   return async (message: Message): Promise<void> => {

@@ -1,11 +1,12 @@
-// `npm run discord:register`: registers FactDesk's slash commands with Discord, for one server
-// (DISCORD_GUILD_ID: instant, for testing) or globally (may take up to an hour to appear).
+// `npm run discord:register`: registers FactDesk's slash commands and its message command with
+// Discord, for one server (DISCORD_GUILD_ID: instant, for testing) or globally (may take up to an
+// hour to appear).
 // Run it once after creating the app and again whenever a command definition changes; never on start.
 import "dotenv/config";
 import { pathToFileURL } from "node:url";
-import { REST, Routes } from "discord.js";
+import { ApplicationIntegrationType, InteractionContextType, REST, Routes } from "discord.js";
 import { readConfig } from "../../config.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, MESSAGE_COMMANDS } from "./commands/index.js";
 
 export interface Registration {
   token: string;
@@ -14,12 +15,24 @@ export interface Registration {
   apiUrl?: string;
 }
 
+/**
+ * Where every command can be used: in the servers FactDesk is installed in, and in DMs with its
+ * bot, set rather than left to Discord's defaults. (Other DMs and group DMs would need FactDesk to
+ * be installable to a user's account, which it isn't.)
+ */
+const AVAILABILITY = Object.freeze({
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+});
+
+/** Puts every command to Discord, replacing what was there; returns them as people find them. */
 export async function registerCommands({ token, applicationId, guildId, apiUrl }: Registration): Promise<string[]> {
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
-  const body = [...COMMANDS.values()].map((command) => command.definition);
-  await rest.put(route, { body });
-  return body.map((command) => command.name);
+  const slash = [...COMMANDS.values()].map((command) => command.definition);
+  const onMessages = [...MESSAGE_COMMANDS.values()].map((command) => command.definition);
+  await rest.put(route, { body: [...slash, ...onMessages].map((definition) => ({ ...definition, ...AVAILABILITY })) });
+  return [...slash.map((command) => `/${command.name}`), ...onMessages.map((command) => `"${command.name}" (a message's Apps menu)`)];
 }
 
 async function main(): Promise<number> {
@@ -41,7 +54,7 @@ async function main(): Promise<number> {
     ...(guildId ? { guildId } : {}),
     ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
   });
-  process.stdout.write(`Registered /${names.join(", /")} ${guildId ? `in server ${guildId} (available now)` : "globally (may take up to an hour to appear)"}.\n`);
+  process.stdout.write(`Registered ${names.join(", ")} ${guildId ? `in server ${guildId} (available now)` : "globally (may take up to an hour to appear)"}.\n`);
   return 0;
 }
 

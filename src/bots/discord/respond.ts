@@ -1,10 +1,12 @@
 // Answering a Discord interaction safely: the per-user limit, a reply within Discord's 3-second
-// deadline (deferred when the answer is slow), and an ephemeral apology when anything fails.
+// deadline (deferred when the answer is slow), and an ephemeral apology when anything fails. A
+// public answer starts a reply chain in the conversation it was read in.
 import { MessageFlags, type RepliableInteraction } from "discord.js";
 import type { Logger } from "../../logger.js";
-import type { Asker, Desk, Request } from "../conversation.js";
+import { conversationKey, type Asker, type Desk, type Request } from "../conversation.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE, type RateLimiter } from "../rate-limit.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
+import { chainFromReply, chainKey } from "./reply-chain.js";
 
 export interface DiscordDeps {
   desk: Desk;
@@ -28,10 +30,19 @@ export function askerOf(interaction: RepliableInteraction): Asker {
   return { platform: "discord", userId: interaction.user.id, conversation: `${place}:${interaction.user.id}` };
 }
 
+/**
+ * What an interaction is answered with, and the conversation the request was read in: a reply
+ * to a public answer goes on in that conversation (reply-chain.ts).
+ */
+export interface InteractionAnswer {
+  message: DiscordMessage;
+  conversation?: string;
+}
+
 export async function answerInteraction(
   interaction: RepliableInteraction,
   deps: DiscordDeps,
-  produce: (asker: Asker) => Promise<DiscordMessage>,
+  produce: (asker: Asker) => Promise<InteractionAnswer>,
   options: { ephemeral: boolean },
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
@@ -45,14 +56,19 @@ export async function answerInteraction(
       await interaction.reply({ ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
       return;
     }
+    let answered: InteractionAnswer | undefined = settled;
+    let posted: { id: string } | undefined;
     if (settled) {
-      await interaction.reply({ ...settled, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
+      await interaction.reply({ ...settled.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
     } else {
       await interaction.deferReply(flags ? { flags } : {});
       const late = await answer;
-      await interaction.editReply({ ...(late === RATE_LIMITED ? renderNotice(RATE_LIMITED_MESSAGE) : late), allowedMentions: NO_PINGS });
+      answered = late === RATE_LIMITED ? undefined : late;
+      posted = await interaction.editReply({ ...(answered ? answered.message : renderNotice(RATE_LIMITED_MESSAGE)), allowedMentions: NO_PINGS });
     }
     deps.logger.info({ user: interaction.user.id, interaction: interaction.id, deferred: !settled }, "answered");
+    // Nobody can reply to a message only they see.
+    if (!options.ephemeral && answered?.conversation) await chainFromReply(interaction, deps, answered.conversation, posted);
   } catch (error) {
     deps.logger.error({ err: error, user: interaction.user.id, interaction: interaction.id }, "could not answer");
     await apologize(interaction).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));
@@ -72,23 +88,41 @@ export async function apologize(interaction: RepliableInteraction): Promise<void
   }
 }
 
+export const EXPIRED_BUTTON_MESSAGE = "This button has expired: ask again with /ask.";
+
+/**
+ * A button FactDesk can't act on (a kind it no longer makes, or one whose question or answer it
+ * can no longer find) is told so privately, never left to Discord's "This interaction failed".
+ */
+export async function answerExpired(interaction: RepliableInteraction & { customId: string }, deps: DiscordDeps): Promise<void> {
+  deps.logger.info({ interaction: interaction.id, customId: interaction.customId }, "a button FactDesk can no longer act on");
+  await interaction.reply({ ...renderNotice(EXPIRED_BUTTON_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+}
+
 const RATE_LIMITED = Symbol("rate limited");
 
 /**
- * A reply from the desk, rendered for Discord. `chainOf` is the message it answers in a reply
- * chain (a follow-up button's message): the chain's conversation when FactDesk holds one, the
- * asker's own in that channel otherwise.
+ * Where a request is read. By default in the asker's own conversation; `{ chainOf }` in the reply
+ * chain of a message of FactDesk's (a follow-up button's) when FactDesk holds one, the asker's
+ * own otherwise; `"alone"` in none (a message someone posted, checked from the Apps menu).
  */
-export function replyFromDesk(deps: DiscordDeps, request: Request, chainOf?: string): (asker: Asker) => Promise<DiscordMessage> {
+export type ReadIn = { chainOf: string } | "alone";
+
+/** A reply from the desk, rendered for Discord, with the conversation it was read in. */
+export function replyFromDesk(deps: DiscordDeps, request: Request, readIn?: ReadIn): (asker: Asker) => Promise<InteractionAnswer> {
   return async (asker) => {
-    const chain = chainOf ? chainKey(chainOf) : undefined;
-    const conversation = chain && (await deps.desk.knowsConversation(chain)) ? chain : undefined;
-    return renderReply(await deps.desk.respond(request, { asker, ...(conversation ? { conversation } : {}) }));
+    const conversation = await conversationOf(deps, asker, readIn);
+    const reply = await deps.desk.respond(request, { asker, conversation: conversation ?? false });
+    // Help holds no conversation for a reply to go on in.
+    return { message: renderReply(reply), ...(conversation && reply.kind !== "help" ? { conversation } : {}) };
   };
 }
 
-/** The conversation a reply chain continues from a message of FactDesk's. */
-export const chainKey = (messageId: string) => `discord:message:${messageId}`;
+async function conversationOf(deps: DiscordDeps, asker: Asker, readIn: ReadIn | undefined): Promise<string | undefined> {
+  if (readIn === "alone") return undefined;
+  const chain = readIn ? chainKey(readIn.chainOf) : undefined;
+  return chain && (await deps.desk.knowsConversation(chain)) ? chain : conversationKey(asker);
+}
 
 function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());

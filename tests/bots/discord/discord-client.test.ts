@@ -4,10 +4,11 @@ import { embedLength, type APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, type Desk } from "../../../src/bots/conversation.js";
 import { DISCORD_LIMITS } from "../../../src/bots/discord/embeds.js";
+import { EXPIRED_BUTTON_MESSAGE } from "../../../src/bots/discord/respond.js";
 import { createRateLimiter } from "../../../src/bots/rate-limit.js";
 import { DISCORD_BOT_TOKEN, startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
 import { realEngine } from "../../helpers/engine.js";
-import { APP_ID, asMember, buttonData, commandData, interactionPayload, messagePayload, messageWithButtons, USER_ID_OTHER, type RecordedRequest } from "../../helpers/fake-discord.js";
+import { APP_ID, asMember, buttonData, commandData, expiredButtons, interactionPayload, messagePayload, messageWithButtons, USER_ID_OTHER, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { failingDesk, slowDesk } from "../../helpers/desks.js";
 import { pause, waitFor } from "../../helpers/wait-for.js";
 
@@ -163,6 +164,14 @@ describe("Discord app through the gateway", () => {
     const { body } = await callbackFor(discord, click);
     expect(body.data!.embeds![0]!.title).toBe(button.label);
     expect(body.data!.embeds![0]!.fields!.length).toBeGreaterThan(0);
+  });
+
+  it.each(expiredButtons())("answers %s privately: the button has expired", async (_name, payload) => {
+    discord.interaction(payload);
+    const { body } = await callbackFor(discord, payload);
+    expect(body.type).toBe(4);
+    expect(body.data!.flags).toBe(64);
+    expect(body.data!.embeds![0]!.description).toBe(EXPIRED_BUTTON_MESSAGE);
   });
 
   it("answers a mention with a reply to the message, and ignores bots and messages not for it", async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk } from "../../../src/bots/conversation.js";
 import { createDiscordClient } from "../../../src/bots/discord/client.js";
 import { createInteractionsEndpoint } from "../../../src/bots/discord/http-interactions.js";
+import { EXPIRED_BUTTON_MESSAGE } from "../../../src/bots/discord/respond.js";
 import { createRateLimiter } from "../../../src/bots/rate-limit.js";
 import { realEngine } from "../../helpers/engine.js";
 import {
@@ -16,6 +17,7 @@ import {
   applicationKeys,
   buttonData,
   commandData,
+  expiredButtons,
   interactionPayload,
   malformedInteractions,
   messageWithButtons,
@@ -93,6 +95,17 @@ describe("an interaction FactDesk has no handler for", () => {
       expect(body.data.flags).toBe(64);
       expect(body.data.embeds![0]!.description).toMatch(/I don't handle that/);
     }
+  });
+});
+
+describe("a click on a button FactDesk can no longer act on", () => {
+  it.each(expiredButtons())("%s is answered privately at once: the button has expired", async (_name, payload) => {
+    const response = await post(payload);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { type: number; data: { flags?: number; embeds: Array<{ description: string }> } };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.embeds[0]!.description).toBe(EXPIRED_BUTTON_MESSAGE);
   });
 });
 

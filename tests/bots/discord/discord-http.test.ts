@@ -10,7 +10,7 @@ import { createDiscordClient } from "../../../src/bots/discord/client.js";
 import { createInteractionsEndpoint } from "../../../src/bots/discord/http-interactions.js";
 import { createRateLimiter } from "../../../src/bots/rate-limit.js";
 import { realEngine } from "../../helpers/engine.js";
-import { APP_ID, commandData, interactionPayload, startFakeDiscord, type FakeDiscord } from "../../helpers/fake-discord.js";
+import { APP_ID, commandData, interactionPayload, messageCommandData, messagePayload, startFakeDiscord, type FakeDiscord } from "../../helpers/fake-discord.js";
 import { captureLogs } from "../../helpers/log-capture.js";
 import { slowDesk } from "../../helpers/desks.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -87,7 +87,16 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(body.type).toBe(4);
     expect(body.data.embeds[0]!.description).toMatch(/29/);
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(fake.requests.some((r) => r.path.includes(String(payload["id"])))).toBe(false);
+    // The first response went in the HTTP reply, not over REST (a public answer's message is looked up after it, for its reply chain).
+    expect(fake.requests.some((r) => r.path.includes(`/interactions/${String(payload["id"])}/`))).toBe(false);
+  });
+
+  it("answers the message command in the HTTP reply, privately", async () => {
+    const payload = interactionPayload("command", messageCommandData("Fact-check with FactDesk", messagePayload("The US has about 9,000 troops in Syria.")));
+    const body = (await (await post(JSON.stringify(payload))).json()) as { type: number; data: { flags: number; embeds: APIEmbed[] } };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.embeds[0]!.title).toMatch(/^Contradicted: /);
   });
 
   it("answers autocomplete in the HTTP reply", async () => {

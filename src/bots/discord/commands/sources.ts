@@ -15,7 +15,7 @@ export const sources: SlashCommand = {
     const produce = async () => {
       const reply = await deps.desk.respond({ kind: "help" });
       if (reply.kind !== "help") throw new Error(`expected help, got ${reply.kind}`);
-      return renderSources(reply.help);
+      return { message: renderSources(reply.help) };
     };
     await answerInteraction(interaction, deps, produce, { ephemeral: isPrivate(interaction) });
   },
