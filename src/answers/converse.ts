@@ -260,7 +260,8 @@ function nextTurn(message: string, last: LastQuestion, context: ConversationCont
 }
 
 function checkTurn(claim: string, readAs: string | undefined, context: ConversationContext | undefined, parts: EngineParts): ConversationTurn {
-  const options = readAs ? { alreadyContradicted: context?.contradicted ?? [] } : {};
+  // A follow-up that changes nothing of the claim ("what about Syria?" read as it already was) is the same claim again.
+  const options = readAs && readAs !== context?.claim ? { alreadyContradicted: context?.contradicted ?? [] } : {};
   const checked = checkClaims(claim, parts, options);
   const result: CheckResult = readAs ? { ...checked, explanation: `(Reading this as: ${readAs})\n${checked.explanation}`, readAs } : checked;
   const contradicted = [...new Set([...(options.alreadyContradicted ?? []), ...contradictionKeys(workThroughClaims(claim, parts))])];

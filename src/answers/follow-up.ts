@@ -487,7 +487,8 @@ function findSequence(words: readonly Word[], tokens: readonly string[]): { star
  * leave") is checked as it stands, without its leading "and".
  */
 function followUpClaim(earlier: string, text: string, language: Language): { claim: string; readAs?: string } {
-  const own = text.replace(FOLLOW_LEAD, "").replace(/[?]+$/, "").trim();
+  // "no, in Iraq", "I meant in Syria": a correction of the claim reads like any other follow-up of it.
+  const own = withoutCorrection(text).replace(FOLLOW_LEAD, "").replace(/[?]+$/, "").trim();
   const understood = understand(own, language, { correctTypos: true });
   const content = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
   const pointsBack = /^(it|that|this|they|he|she|the\s+\w+)\b/i.test(own);

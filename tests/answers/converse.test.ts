@@ -166,6 +166,24 @@ describe("fact-check follow-ups", () => {
     expect(verdictOf(turns).verdict).toBe("not_enough_info");
   });
 
+  it("take a correction of the claim's place", () => {
+    const turns = talk("check the US has about 900 troops in Iraq", "sorry, I meant Syria");
+    expect(verdictOf(turns).readAs).toBe("the US has about 900 troops in Syria");
+    expect(verdictOf(turns).verdict).toBe("supported");
+  });
+
+  it("never bear out a claim through what they left aside", () => {
+    // The same reading again is the same claim: still contradicted, never supported by the fact that contradicted it.
+    const again = talk("check the US has about 4,000 troops in Iraq", "and in Syria?", "what about Syria?");
+    expect(verdictOf(again.slice(0, 2)).verdict).toBe("contradicted");
+    expect(verdictOf(again).readAs).toBe(verdictOf(again.slice(0, 2)).readAs);
+    expect(verdictOf(again).verdict).toBe("contradicted");
+    // A new part beside a contradicted one is at most not settled.
+    const beside = talk("check the contractor died in a rocket attack", "it happened in Syria");
+    expect(verdictOf(beside).verdict).not.toBe("supported");
+    expect(verdictOf(beside).explanation).toMatch(/as before, the source says/);
+  });
+
   it("let a question after a check ask about what the claim was about", () => {
     const turns = talk("check there were 40 attacks in Syria", "so how many were there?");
     expect(answerOf(turns).factIds).toEqual(["attack-tally"]);

@@ -136,7 +136,12 @@ function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimRead
     findings.push(...negationRule(reading, context, findings));
     const deciding = [...new Set(findings.filter((finding) => finding.outcome === "match" && finding.fact).map((finding) => finding.fact!))];
     findings.push(...attributionRule(reading, context, deciding));
-    if (leftAside.size > 0) findings.splice(0, findings.length, ...findings.filter((finding) => !leftAside.has(findingKey(finding))));
+    const setAside = findings.filter((finding) => leftAside.has(findingKey(finding)));
+    if (setAside.length > 0) {
+      findings.splice(0, findings.length, ...findings.filter((finding) => !setAside.includes(finding)));
+      // What was set aside is still contradicted: the claim as read can't be borne out, only not settled.
+      findings.push(...setAside.map((finding) => ({ ...finding, outcome: "unknown" as const, sourced: `as before, the source says ${lowerFirst(finding.sourced, parts)}` })));
+    }
     // Coverage speaks only where no slot rules the claim out.
     if (!findings.some((finding) => finding.outcome === "conflict")) findings.push(...coverageRule(reading, context, deciding));
   }
