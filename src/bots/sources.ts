@@ -1,10 +1,10 @@
-// The passages a reply quotes, grouped by source and numbered in reading order: one heading per
+// The passages a reply quotes, grouped by source and numbered as shown: one heading per
 // source with its passages under it, so nine quotes from one article are one heading, not nine.
 // A fact check says which numbered passages bear on each of its claims.
 import type { CitationView } from "../answers/types.js";
 
 export interface Passage {
-  /** 1, 2, 3 ... across the whole reply, in the order the reply first quotes them. */
+  /** 1, 2, 3 ... across the whole reply, in the order the groups show them. */
   number: number;
   quote: string;
 }
@@ -18,10 +18,9 @@ export interface SourceGroup {
   passages: Passage[];
 }
 
-/** The citations grouped by source (in the order each source is first cited), each passage once. */
+/** The citations grouped by source (in the order each source is first cited), each passage once, numbered as they are shown. */
 export function groupBySource(citations: readonly CitationView[]): SourceGroup[] {
   const groups = new Map<string, SourceGroup>();
-  let number = 0;
   for (const citation of citations) {
     let group = groups.get(citation.sourceId);
     if (!group) {
@@ -29,8 +28,10 @@ export function groupBySource(citations: readonly CitationView[]): SourceGroup[]
       group = { ...source, passages: [] };
       groups.set(citation.sourceId, group);
     }
-    if (!group.passages.some((passage) => passage.quote === citation.quote)) group.passages.push({ number: ++number, quote: citation.quote });
+    if (!group.passages.some((passage) => passage.quote === citation.quote)) group.passages.push({ number: 0, quote: citation.quote });
   }
+  let number = 0;
+  for (const group of groups.values()) for (const passage of group.passages) passage.number = ++number;
   return [...groups.values()];
 }
 
