@@ -138,20 +138,31 @@ function isNounLike(word: string): boolean {
 
 /** The first content verb from position `from` on: what the question says of what it counts. */
 function predicateAfter(tokens: readonly string[], from: number, isVerb: (word: string) => boolean): { predicate?: string } {
+  let doSupport = false;
+  let subject = false;
   for (let i = Math.max(0, from); i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (DO_SUPPORT.has(token)) doSupport = true;
     // "did the strikes cost": a word after a determiner is a noun.
-    if (AUXILIARIES.has(token) || AFTER_DETERMINER.test(tokens[i - 1] ?? "")) continue;
+    if (AUXILIARIES.has(token) || AFTER_DETERMINER.test(tokens[i - 1] ?? "")) {
+      subject ||= doSupport && AFTER_DETERMINER.test(tokens[i - 1] ?? "");
+      continue;
+    }
     if (PHRASE_ENDS.has(token)) {
       if (token === "and" || token === "than") break;
       continue;
     }
     if (isVerb(token)) return { predicate: token };
+    // After "did the three airstrikes", the word before an object or the end is the verb,
+    // whatever else it may be: "cost" in "did the strikes cost (us)?".
+    const next = tokens[i + 1];
+    if (subject && (next === undefined || OBJECT_WORDS.has(next) || PHRASE_ENDS.has(next))) return { predicate: token };
   }
   return {};
 }
 
 const AFTER_DETERMINER = /^(the|a|an|these|those|this|that|its|their|our|his|her)$/;
+const DO_SUPPORT = new Set(["do", "does", "did"]);
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "get", "got", "gotten", "the", "us", "u", "s", "they", "it", "there", "so", "far", "now", "actually", "really"]);
 
 /** Words after which the word before is a verb, not a noun ("what set this off", "what hit the base"). */

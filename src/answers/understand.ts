@@ -8,7 +8,7 @@
 import { wordTokens } from "../knowledge/text-folding.js";
 import { extractDates, extractNumbers, extractOrdinal, type ClaimDate } from "./figures.js";
 import { questionForm, questionType, type QuestionType } from "./question-forms.js";
-import type { Expansion, Language, Span, SpanNode, TokenReading } from "./words/language.js";
+import { COUNT_WORD, type Expansion, type Language, type Span, type SpanNode, type TokenReading } from "./words/language.js";
 
 export type { QuestionType } from "./question-forms.js";
 
@@ -99,8 +99,6 @@ const ENTITY_PREFIX = "@";
 export const entityTerm = (entityId: string) => `${ENTITY_PREFIX}${entityId}`;
 export const isEntityTerm = (term: string) => term.startsWith(ENTITY_PREFIX);
 
-/** The lexicon's word for "number" (count, tally, total): a count signal, never what is counted. */
-const COUNT_WORD = "number";
 
 /** Words before a place name that make it the place itself ("in Tehran", "to Baghdad"), not its government. */
 const LOCATIVE = new Set(["in", "to", "from", "at", "near", "into", "inside", "visit", "visited", "visiting", "trip", "traveled", "travelled", "went", "go", "going", "around", "outside"]);

@@ -84,6 +84,9 @@ describe("the form of a question", () => {
     ["How often has Washington retaliated?", "count", [], "retali"],
     ["What's the American casualty toll?", "count", ["@united-states", "injur"], undefined],
     ["How much damage did the attacks do?", "how", [], undefined],
+    // After "did" and its subject, the next word is the verb even where WordNet calls it mostly a noun.
+    ["How much did the rocket attacks damage the two bases?", "count", [], "damag"],
+    ["How many drones did the three militia groups launch?", "count", ["drone"], "launch"],
   ])("reads %j as a %s question", (text, type, counted, predicate) => {
     const understood = read(text);
     expect(understood.type).toBe(type);

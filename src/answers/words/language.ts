@@ -97,6 +97,9 @@ export interface LanguageResources {
   wordNet?: WordNet;
 }
 
+/** The lexicon's word for "number" (count, tally, total): a count signal, never what is counted. */
+export const COUNT_WORD = "number";
+
 /** How much a related word may count at most, and how many a word may bring. */
 const EXPANSION_FLOOR = 0.35;
 const EXPANSIONS_KEPT = 4;
@@ -233,7 +236,8 @@ export function buildLanguage(
   const expand = (word: string): readonly Expansion[] => {
     let found = expansions.get(word);
     if (!found) {
-      found = expandWord(word, general, termOfPhrase, (term) => vocabulary.has(term));
+      // Never to the count word: "cost" is no "number" by way of "toll"; that a question asks a count is its form's to say.
+      found = expandWord(word, general, termOfPhrase, (term) => vocabulary.has(term) && term !== COUNT_WORD);
       if (expansions.size > 50_000) expansions.clear();
       expansions.set(word, found);
     }
