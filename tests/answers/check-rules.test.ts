@@ -23,6 +23,9 @@ const ROWS: Row[] = [
   ["Jake Sullivan visited Baghdad in November.", "not_enough_info", "scope", undefined],
   ["Syria saw twice as many attacks as Iraq.", "contradicted", "comparison", "attack-tally"],
   ["The US retaliated only in Tehran.", "contradicted", "only-place", "why-only-syria"],
+  ["A drone attack hit Al-Tanf in Iraq.", "contradicted", "whereabouts", "initial-attacks"],
+  // The catalogue puts Baghdad in Iraq, but none of the passages compared says so.
+  ["Blinken met al-Sudani in Baghdad in Syria.", "not_enough_info", "whereabouts", undefined],
   ["A quarter of the attacks were in Iraq.", "contradicted", "share", "attack-tally"],
   ["Hundreds of civilians died in the hospital explosion.", "supported", "figure", "gaza-hospital-explosion"],
   ["The US has 5,000 troops in Iraq.", "contradicted", "figure", "troop-levels"],
@@ -56,6 +59,8 @@ const CAN_GIVE: Record<CheckRule, readonly Verdict[]> = {
   identity: ["supported", "contradicted"],
   comparison: ["supported", "contradicted"],
   "only-place": ["supported", "contradicted"],
+  // It only rules a place out: one in the place the claim says is borne out by the other rules.
+  whereabouts: ["contradicted", "not_enough_info"],
   // compareNumbers is "unknown" only against a floor ("at least"), and no share the facts give is one.
   share: ["supported", "contradicted"],
   figure: ["supported", "contradicted", "not_enough_info"],

@@ -86,7 +86,7 @@ describe("the form of a question", () => {
     ["How much damage did the attacks do?", "how", [], undefined],
     // After "did" and its subject, the next word is the verb even where WordNet calls it mostly a noun.
     ["How much did the rocket attacks damage the two bases?", "count", [], "damag"],
-    ["How many drones did the three militia groups launch?", "count", ["drone"], "launch"],
+    ["How many drones did the three militia groups fire?", "count", ["drone"], "attack"],
   ])("reads %j as a %s question", (text, type, counted, predicate) => {
     const understood = read(text);
     expect(understood.type).toBe(type);

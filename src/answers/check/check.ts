@@ -27,6 +27,7 @@ import {
   identityRule,
   negationRule,
   onlyPlaceRule,
+  whereaboutsRule,
   orderRule,
   roleRule,
   rankingRule,
@@ -122,6 +123,7 @@ function compareClaim(part: ClaimPart, reading: ClaimReading, earlier: ClaimRead
       ...identityRule(reading, context),
       ...comparisonRule(reading, context),
       ...onlyPlaceRule(reading, context),
+      ...whereaboutsRule(reading, context),
       ...shareRule(reading, context),
       ...figureRule(reading, context, claimContext),
       ...dateRule(reading, context),
@@ -203,6 +205,8 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
       language,
       nameOf: (entityId) => entities.get(entityId)?.name ?? entityId,
       within: (place, region) => place === region || (language.enclosingPlaces.get(place) ?? []).includes(region),
+      enclosing: (place) => language.enclosingPlaces.get(place) ?? [],
+      isPlace: (entityId) => language.places.has(entityId),
       uses: (entry, term) => {
         const list = index.postings.get(term);
         const at = positions.get(entry);
@@ -210,6 +214,7 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
       },
       opposites,
       states: (entry, term) => statedTerms(entry, parts).has(term),
+      affirms: (entry, term) => statedTerms(entry, parts, { affirmed: true }).has(term),
       wishes: (entry, term) => wishedTerms(entry, parts).has(term),
       asserts: (entry, term) => assertedTerms(entry, parts).has(term),
       wordsOf: (text) => understand(text, language, { correctTypos: false, statement: true }).terms,
@@ -222,6 +227,7 @@ function ruleContext(parts: EngineParts, facts: readonly IndexedFact[], nearby: 
 }
 
 const statedByFact = new WeakMap<IndexedFact, ReadonlySet<string>>();
+const affirmedByFact = new WeakMap<IndexedFact, ReadonlySet<string>>();
 /**
  * What a sentence wants rather than says: a goal ("the goal is to pressure Iran"), or what someone
  * is told, urged or hoped to do ("to tell the militias to stop attacks"). Its words are not stated.
@@ -231,18 +237,26 @@ const WITHOUT = /\bwithout\s+[^.;:,]*/gi;
 
 const WISHED = /\b(?:(?:goal|aim|purpose|intent|intention|objective|hope|wish)s?\s+(?:is|was|are|were)\s+to|(?:tell|told|telling|urge|urged|urging|push|pushed|pressure|pressured|persuade|persuaded|ask|asked|want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|in order)\s+(?:[\w'-]+\s+){0,4}?to)\s+[^.;:]*/gi;
 
-/** The terms a fact states: its answer, quotes and values (not what they only wish for), not the questions it answers. Worked out when first compared. */
-function statedTerms(entry: IndexedFact, parts: EngineParts): ReadonlySet<string> {
-  let terms = statedByFact.get(entry);
+/** What a sentence says is not so: the few words after "not", "never", "no" ("did not provide details", "no casualties"), up to a comma or an "and". */
+const NEGATED = /\b(?:not|never|no|n't)\s+(?:(?!and\b|but\b|or\b|while\b)[\w'-]+\s*){1,3}/gi;
+
+/**
+ * The terms a fact states: its answer, quotes and values (not what they only wish for), not the
+ * questions it answers; `affirmed`, without what they say is not so. Worked out when first compared.
+ */
+function statedTerms(entry: IndexedFact, parts: EngineParts, options: { affirmed?: boolean } = {}): ReadonlySet<string> {
+  const cache = options.affirmed ? affirmedByFact : statedByFact;
+  let terms = cache.get(entry);
   if (!terms) {
     const { fact } = entry;
-    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => text.replace(WISHED, " ").replace(WITHOUT, " ")).concat(...fact.values.map((value) => [
+    const said = (text: string) => (options.affirmed ? text.replace(NEGATED, " ") : text);
+    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => said(text.replace(WISHED, " ").replace(WITHOUT, " "))).concat(...fact.values.map((value) => [
       "of" in value ? value.of : "",
       "value" in value && typeof value.value === "string" ? value.value : "",
       value.kind === "action" ? [value.action, value.object ?? "", ...value.actor, ...(value.target ?? [])].join(" ") : "",
     ]));
     terms = new Set(texts.flatMap((text) => understand(text, parts.language, { correctTypos: false, statement: true }).terms));
-    statedByFact.set(entry, terms);
+    cache.set(entry, terms);
   }
   return terms;
 }

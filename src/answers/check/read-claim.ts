@@ -153,6 +153,14 @@ const TEMPORAL = new Set(["after", "before", "since", "during", "following", "un
 const LOCATIVE_BEFORE = new Set(["in", "inside", "at", "near", "within", "across", "into"]);
 const PREPOSITIONS = new Set(["on", "in", "at", "against", "to", "of", "near", "from", "into", "during", "after", "before", "with"]);
 
+/** Is the word at i the object of a verb before it ("accepted | blame", "denied the | attacks"), not a verb itself? */
+function objectOfVerb(tokens: readonly string[], i: number, language: Language): boolean {
+  const at = /^(the|a|an|any|all|its|their|his|her)$/.test(tokens[i - 1] ?? "") ? i - 2 : i - 1;
+  const verb = tokens[at];
+  if (verb === undefined || at === i || /(ed|ing)$/.test(tokens[i]!) || language.stopwords.has(verb) || language.isLightWord(verb)) return false;
+  return language.mostlyVerb(verb) || (/ed$/.test(verb) && language.partsOfSpeech(verb).has("v"));
+}
+
 /**
  * The claim's actions: each word whose term is one of the knowledge base's actions, with the
  * names before it as actors and after it as targets (swapped in the passive: "was killed by"),
@@ -175,6 +183,9 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
     const mentions = allMentions.filter((mention) => segmentOf(mention.start) === segment);
     // A verb ("struck", "warned"), or an event noun with its participant ("a meeting with", "attacks on").
     if (!language.mostlyVerb(tokens[i]!) && !EVENT_PARTICIPANT.has(tokens[i + 1] ?? "") && tokens[i - 1] !== "to") continue;
+    // The object of another verb ("Israel accepted blame", "denied responsibility for the attacks")
+    // is no action of the subject's; after a light verb it is ("launched attacks", "made threats").
+    if (objectOfVerb(tokens, i, language)) continue;
     const passive = PASSIVE.test(tokens[i - 1] ?? "") || PASSIVE.test(tokens[i - 2] ?? "");
     // Who a claim says spoke before the action ("The Pentagon says the strikes damaged", "the
     // Pentagon has counted 61 attacks") is its source, not an actor; a verb of speech that is the

@@ -19,6 +19,7 @@ export const CHECK_RULES = Object.freeze({
   identity: "says two groups are, or are not, the same",
   comparison: "compares two figures",
   "only-place": "says where something happened, or didn't",
+  whereabouts: "says a place is in another (Al-Asad in Syria)",
   share: "gives a share (most, half)",
   figure: "gives a figure",
   date: "gives a date",
@@ -57,10 +58,16 @@ export interface RuleContext {
   nameOf(entityId: string): string;
   /** Is the place inside the region (or the region itself)? */
   within(place: string, region: string): boolean;
+  /** The places the catalogue puts this one within, nearest first ([] when it says none). */
+  enclosing(place: string): readonly string[];
+  /** Is the entity a place or a base? */
+  isPlace(entityId: string): boolean;
   /** Does the fact use the term (its questions, answer, quotes or values)? */
   uses(entry: IndexedFact, term: string): boolean;
   /** Does the fact state the term: in its answer, its quotes or its values, not only in the questions it answers? */
   states(entry: IndexedFact, term: string): boolean;
+  /** Does the fact state the term as so, not only under a negation ("did not provide details")? What a positive claim needs. */
+  affirms(entry: IndexedFact, term: string): boolean;
   opposites: ReadonlyMap<string, ReadonlySet<string>>;
   /** The terms of a text, as the engine reads it. */
   wordsOf(text: string): readonly string[];
@@ -270,6 +277,29 @@ export function onlyPlaceRule(claim: ClaimReading, context: RuleContext): SlotFi
     }
   }
   return [];
+}
+
+/**
+ * "Al-Asad in Syria": a place said to be in another must be, as the catalogue places it. One the
+ * catalogue puts elsewhere is contradicted by a fact naming it with where it is, or left unsettled.
+ */
+export function whereaboutsRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
+  const tokens = claim.understood.question?.tokens ?? [];
+  const mentions = claim.understood.question?.mentions ?? [];
+  const findings: SlotFinding[] = [];
+  for (let m = 0; m + 1 < mentions.length; m++) {
+    const [place, region] = [mentions[m]!, mentions[m + 1]!];
+    if (!/^(in|inside)$/.test(tokens.slice(place.end, region.start).join(" "))) continue;
+    const enclosing = context.enclosing(place.entityId);
+    if (!context.isPlace(region.entityId) || enclosing.length === 0 || context.within(place.entityId, region.entityId)) continue;
+    const where = enclosing[enclosing.length - 1]!;
+    // The fact must say both where a reader can see it, in its answer or a quote.
+    const fact = context.facts.find((entry) => context.states(entry, `@${place.entityId}`) && context.states(entry, `@${where}`));
+    const claimed = `${context.nameOf(place.entityId)} in ${context.nameOf(region.entityId)}`;
+    const sourced = `${context.nameOf(place.entityId)} is in ${context.nameOf(where)}`;
+    findings.push(fact ? f({ rule: "whereabouts", outcome: "conflict", fact, claimed, sourced }) : f({ rule: "whereabouts", outcome: "unknown", claimed, sourced: `my sources place ${context.nameOf(place.entityId)} in ${context.nameOf(where)}, but no passage compared here says so` }));
+  }
+  return findings;
 }
 
 export function shareRule(claim: ClaimReading, context: RuleContext): SlotFinding[] {
@@ -670,16 +700,29 @@ const SLOT_WORDS = /^(about|around|roughly|approximately|some|nearly|almost|leas
  * nor the claim's done-to as what the verb is against ("Iran supports the opposition" against "Iran
  * backs Assad's government against opposition groups").
  */
+/** Can the word be a verb here: WordNet lists it as one, and no determiner comes before it? */
+const canBeVerb = (word: string, before: string | undefined, context: RuleContext) => context.language.partsOfSpeech(word).has("v") && !/^(the|a|an|of|its|their|his|her|our|this|that|these|those)$/.test(before ?? "");
+
+/**
+ * Where the claim's verb is: the first word after its subject that can be one, not light, not
+ * after a determiner ("The militias monitor ..."); after a verb of speech, the verb of what was
+ * said ("Critics argue the response has not deterred ...": who said it is the attribution's to check).
+ */
+function claimVerbAt(claim: ClaimReading, context: RuleContext, from = -1): number {
+  const tokens = claim.understood.question?.tokens ?? [];
+  const mentions = claim.understood.question?.mentions ?? [];
+  const isName = (i: number) => mentions.some((mention) => mention.start <= i && i < mention.end);
+  const firstContent = from >= 0 ? from : tokens.findIndex((token, i) => isName(i) || !context.language.stopwords.has(token));
+  const at = tokens.findIndex((token, i) => i > firstContent && !isName(i) && !context.language.stopwords.has(token) && !context.language.isLightWord(token) && canBeVerb(token, tokens[i - 1], context));
+  return at >= 0 && context.language.isSpeechVerb(tokens[at]!) && from < 0 ? claimVerbAt(claim, context, at) : at;
+}
+
 function rolesInOrder(claim: ClaimReading, entry: IndexedFact, context: RuleContext): boolean {
   const tokens = claim.understood.question?.tokens ?? [];
   const terms = tokens.map((token) => context.language.read(token).term);
   const mentions = claim.understood.question?.mentions ?? [];
   const termAt = (i: number) => mentions.find((mention) => mention.start <= i && i < mention.end)?.entityId ?? terms[i]!;
-  // The claim's verb: the first word after its subject that can be one, not after a determiner ("The militias monitor ...").
-  const isName = (i: number) => mentions.some((mention) => mention.start <= i && i < mention.end);
-  const firstContent = tokens.findIndex((token, i) => isName(i) || !context.language.stopwords.has(token));
-  const canBeVerb = (word: string, before: string | undefined) => context.language.partsOfSpeech(word).has("v") && !/^(the|a|an|of|its|their|his|her|our|this|that|these|those)$/.test(before ?? "");
-  const verbAt = tokens.findIndex((token, i) => i > firstContent && !isName(i) && !context.language.stopwords.has(token) && !context.language.isLightWord(token) && canBeVerb(token, tokens[i - 1]));
+  const verbAt = claimVerbAt(claim, context);
   if (verbAt < 0) return true;
   const content = (from: number, to: number) => [...new Set(tokens.slice(from, to).map((_, k) => termAt(from + k)).filter((term) => !context.language.stopwords.has(term) && !/^\d/.test(term)))].map((term) => (context.nameOf(term) !== term ? `@${term}` : term));
   const doers = content(0, verbAt);
@@ -689,7 +732,7 @@ function rolesInOrder(claim: ClaimReading, entry: IndexedFact, context: RuleCont
     const words = wordTokens(text);
     // Where the fact uses the verb as a verb, active: not a noun ("threats of retaliation from"), not a passive ("were hit by").
     const v = words.findIndex(
-      (word, i) => context.language.read(word).term === verb && canBeVerb(word, words[i - 1]) && !(/^(is|are|was|were|be|been|being)$/.test(words[i - 1] ?? "") && /(ed|en)$/.test(word)),
+      (word, i) => context.language.read(word).term === verb && canBeVerb(word, words[i - 1], context) && !(/^(is|are|was|were|be|been|being)$/.test(words[i - 1] ?? "") && /(ed|en)$/.test(word)),
     );
     if (v < 0) continue;
     const side = (from: number, to: number) => new Set(context.wordsOf(words.slice(from, to).join(" ")));
@@ -735,9 +778,12 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
   const weigh = (term: string) => weightOf(term) * (light(term) ? CHECK_CONFIG.backdropWeight : 1);
   let best: { entry: IndexedFact; share: number; missing: string[] } | undefined;
   const facts = [...new Set([...preferred, ...context.facts])];
+  const verbAt = claimVerbAt(claim, context);
+  const verb = verbAt >= 0 && asked.some((term) => term.word === tokens[verbAt]) ? tokens[verbAt] : undefined;
   // What a fact only wants ("to tell the militias to stop attacks") bears out a claim of that goal, not one that it happened.
   const ofAGoal = /\b(goal|goals|aim|aims|purpose|intent|intention|objective|hope|hopes|want|wants|wanted|urge|urged|pressure|pressed|push|seek|seeks|so that|in order to|trying to|tries to)\b/i.test(claim.text);
-  const states = (entry: IndexedFact, term: string) => context.states(entry, term) || (ofAGoal && context.wishes(entry, term));
+  // A positive claim needs the words stated as so ("gave details" is not what "did not provide details" states).
+  const states = (entry: IndexedFact, term: string) => (claim.negated ? context.states(entry, term) : context.affirms(entry, term)) || (ofAGoal && context.wishes(entry, term));
   for (const entry of facts) {
     if (!claim.entities.every((id) => entry.entities.has(id) || id === "united-states")) continue;
     let covered = 0;
@@ -747,8 +793,10 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
       if (ok) covered += weigh(term.term);
       else missing.push(term.word);
     }
-    // A thing the fact never names ("aircraft carrier", "defense firm") is a claim it doesn't make.
+    // A thing the fact never names ("aircraft carrier", "defense firm") is a claim it doesn't make,
+    // nor is a deed it never states ("Israel accepted blame" against "Israel denied it").
     if (asked.some((term) => term.specific && !term.known && missing.includes(term.word))) continue;
+    if (verb !== undefined && missing.includes(verb)) continue;
     const share = total > 0 ? covered / total : 1;
     if (!best || share > best.share) best = { entry, share, missing };
   }
