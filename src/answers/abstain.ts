@@ -4,7 +4,7 @@
 // candidate fact must pass, then the score thresholds. The decision says which rule made it.
 import { ENGINE_CONFIG } from "./config.js";
 import type { FactIndex, IndexedFact, Measure } from "./fact-index.js";
-import { earliestDay, extractDates, extractNumbers, sameDate, type ClaimDate } from "./figures.js";
+import { earliestDay, extractDates, extractNumbers, isMonthWord, sameDate, type ClaimDate } from "./figures.js";
 import type { Candidate } from "./retrieve.js";
 import { entityTerm, isEntityTerm, type AskedTerm, type Understanding } from "./understand.js";
 import type { Language } from "./words/language.js";
@@ -204,7 +204,15 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
     if (known.length > 0 && known.every((iso) => iso >= day.slice(0, iso.length))) return { rule: "date-not-covered", detail: `before ${describeDate(before)}` };
   }
 
-  const dates = reading.dates.filter((date) => date.relation !== "before" && date.relation !== "after");
+  // "since mid-October", "after Oct. 7": a fact whose dates all fall before it speaks of earlier; one of the time since is about it.
+  const since = reading.dates.find((date) => date.relation === "since" || date.relation === "after");
+  if (since) {
+    const known = factValueDates(entry);
+    const day = earliestDay(since, context.storyYear);
+    if (known.length > 0 && known.every((iso) => iso < day.slice(0, iso.length))) return { rule: "date-not-covered", detail: `since ${describeDate(since)}` };
+  }
+
+  const dates = reading.dates.filter((date) => date.relation !== "before" && date.relation !== "after" && date.relation !== "since");
   if (dates.length > 0) {
     const known = factDates(entry);
     const missing = dates.find((date) => !known.some((iso) => sameDate(date, iso)));
@@ -230,7 +238,9 @@ function firstFailure(question: Understanding, candidate: Candidate, context: De
     // A word the facts never use, unless a related word covers it, is part of what the question states too ("the Gaza truce").
     const unknown = reading.asked.filter((asked) => !asked.known && !isEntityTerm(asked.term) && !asked.term.startsWith("!") && !covers(asked, uses));
     const weightOf = (asked: AskedTerm) => index.idf.get(asked.term) ?? index.unknownIdf * ENGINE_CONFIG.unknownTermWeight;
-    const missing = [...known.filter((asked) => !uses(asked.term)), ...unknown];
+    // A month the question dates it by ("since mid-October") has passed the date rules above: it is spoken to.
+    const dated = (asked: AskedTerm) => reading.dates.length > 0 && isMonthWord(asked.word);
+    const missing = [...known.filter((asked) => !uses(asked.term) && !dated(asked)), ...unknown];
     const missingWeight = missing.reduce((sum, asked) => sum + weightOf(asked), 0);
     const knownWeight = [...known, ...unknown].reduce((sum, asked) => sum + weightOf(asked), 0);
     if (missing.length > 0 && missingWeight >= knownWeight * ENGINE_CONFIG.yesNoUncovered) return { rule: "statement-not-covered", detail: missing.map((asked) => asked.word).join(", ") };

@@ -29,6 +29,8 @@ export interface ClaimDate {
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_PATTERN = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+/** Is the word a month's name or its short form ("october", "oct")? Its date is the date rules' to judge. */
+export const isMonthWord = (word: string) => new RegExp(`^${MONTH_PATTERN}$`).test(word);
 const monthNumber = (name: string) => MONTHS.findIndex((month) => month.startsWith(name.slice(0, 3))) + 1;
 
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {

@@ -163,3 +163,16 @@ describe("known regressions", () => {
     expect(engine.check(claim).verdict).not.toBe(wrong);
   });
 });
+
+describe("claims that must not be borne out", () => {
+  it.each([
+    // The fact's deed is another: Israel denied the blame Hamas put on it.
+    "Israel accepted blame for the hospital blast.",
+    // "hits on US bases" are hits on the US, not by it.
+    "The US has hit targets inside Iraq since mid-October.",
+    // The catalogue and the passage put Al-Asad in Iraq.
+    "The first attacks hit Al-Asad in Syria.",
+  ])("does not support %j", (claim) => {
+    expect(engine.check(claim).verdict).not.toBe("supported");
+  });
+});

@@ -728,7 +728,9 @@ function rolesInOrder(claim: ClaimReading, entry: IndexedFact, context: RuleCont
   const doers = content(0, verbAt);
   const doneTo = content(verbAt + 1, tokens.length);
   const verb = terms[verbAt]!;
-  for (const text of [entry.fact.answer, ...entry.fact.citations.map((citation) => citation.quote)]) {
+  // What the fact's values count are said the same way ("hits on US bases"): the one after "on" is hit.
+  const wordings = entry.fact.values.flatMap((value) => ("of" in value ? value.of.split(" / ") : []));
+  for (const text of [entry.fact.answer, ...entry.fact.citations.map((citation) => citation.quote), ...wordings]) {
     const words = wordTokens(text);
     // Where the fact uses the verb as a verb, active: not a noun ("threats of retaliation from"), not a passive ("were hit by").
     const v = words.findIndex(
@@ -741,6 +743,9 @@ function rolesInOrder(claim: ClaimReading, entry: IndexedFact, context: RuleCont
     const doersOnlyAfter = doers.some((term) => after.has(term)) && !doers.some((term) => before.has(term));
     const doneToOnlyBefore = doneTo.some((term) => before.has(term)) && !doneTo.some((term) => after.has(term));
     if (doersOnlyAfter && doneToOnlyBefore) return false;
+    // "attacks on US forces", "hits on US bases": the claim's doer is what the deed is done to.
+    const onWhom = /^(on|against|targeting)$/.test(words[v + 1] ?? "") ? side(v + 2, Math.min(words.length, v + 6)) : new Set<string>();
+    if (doers.some((term) => onWhom.has(term)) && !doers.some((term) => before.has(term))) return false;
     // "against opposition groups": what the verb is against is not what it is done to.
     const against = new Set(words.flatMap((word, i) => (/^(against|versus|vs|opposing)$/.test(word) && i > v ? context.wordsOf(words.slice(i + 1, i + 4).join(" ")) : [])));
     const plainDoneTo = doneTo.filter((term) => !term.startsWith("@"));
