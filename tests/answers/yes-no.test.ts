@@ -91,6 +91,19 @@ describe("questions once given a wrong yes or no", () => {
   });
 });
 
+describe("a yes/no question whose answer the source turns the other way", () => {
+  // Each gets no lead the source does not bear out: Israel denied the blame, the strikes were only
+  // in Syria, the militias' hits were on US bases, Al-Asad is in Iraq.
+  it.each([
+    ["Did Israel accept blame for the hospital blast?", /^Yes\./],
+    ["Has the US carried out airstrikes inside Iraq since mid-October?", /^Yes\./],
+    ["Has the US hit anything inside Iraq since mid-October?", /^Yes\./],
+    ["Did the initial attacks hit Al-Asad in Syria?", /^Yes\./],
+  ] as const)("does not answer %j with %s", (question, wrongLead) => {
+    expect(engine.ask(question).answer).not.toMatch(wrongLead);
+  });
+});
+
 describe("a place said to be where it is not", () => {
   it("is no yes: Al-Asad is in Iraq", () => {
     expect(engine.ask("Did the initial attacks hit Al-Asad in Syria?").answer).toMatch(/^No\. /);
