@@ -57,7 +57,9 @@ export function composeAnswers(work: readonly QuestionWork[], parts: EngineParts
   const seen = new Set<string>();
   for (const entry of work) {
     const result = entry.describes ? describeEntity(entry.describes, parts) : factAnswer((entry.decision as Extract<Decision, { status: "answered" }>).best, parts);
-    if (entry.yesNo) result.answer = `${entry.yesNo === "yes" ? "Yes." : "No."} ${result.answer.replace(/^(Yes|No)[.:,]\s*/, "")}`;
+    // A fact's own "Yes." answers its own questions; this one gets a yes or a no only when the check settles it.
+    const bare = result.answer.replace(/^(Yes|No)[.:,]\s*(\p{L})/u, (_, _lead: string, first: string) => first.toUpperCase());
+    result.answer = entry.yesNo ? `${entry.yesNo === "yes" ? "Yes." : "No."} ${bare}` : bare;
     const key = result.factIds.join(",") || result.answer;
     if (seen.has(key)) continue;
     seen.add(key);

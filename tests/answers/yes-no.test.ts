@@ -99,6 +99,8 @@ describe("a yes/no question whose answer the source turns the other way", () => 
     ["Has the US carried out airstrikes inside Iraq since mid-October?", /^Yes\./],
     ["Has the US hit anything inside Iraq since mid-October?", /^Yes\./],
     ["Did the initial attacks hit Al-Asad in Syria?", /^Yes\./],
+    // attack-history's own answer opens "Yes." (to "have militias attacked before?"): unsettled here, it is left out.
+    ["Are these the first attacks on US bases in Iraq and Syria?", /^Yes\./],
   ] as const)("does not answer %j with %s", (question, wrongLead) => {
     expect(engine.ask(question).answer).not.toMatch(wrongLead);
   });
@@ -113,8 +115,8 @@ describe("a place said to be where it is not", () => {
 describe("known regressions", () => {
   // Each leads with a "Yes." or "No." the source does not support. Remove .fails once fixed.
   it.fails.each([
-    // The ordinal "first" is dropped by the coverage rule, so attack-history (earlier clashes) "supports" it.
-    ["Are these the first attacks on US bases in Iraq and Syria?", /^Yes\./],
+    // "details" is a stopword, so the claim keeps only "strike" and Al-Mayadeen, which the overview states.
+    ["Did the Pentagon give details about who was struck in Al-Mayadeen?", /^Yes\./],
     // The groups threatened retaliation over Gaza, not Lebanon.
     ["Did the Houthis threaten retaliation over Lebanon?", /^Yes\./],
   ] as const)("does not answer %j with %s (known regression)", (question, wrongLead) => {
