@@ -308,7 +308,10 @@ function readQuestion(
   const countedTerms = distinct((form.counted ?? []).map(termOf).filter((term): term is string => term !== undefined && term !== COUNT_WORD));
   // A count's verb comes with what is counted; for when, where and who it is the question's last verb
   // ("When was the base built?", "Who founded the group?").
-  const predicate = form.predicate ? termOf(form.predicate) : ["when", "where", "who"].includes(form.type) ? lastVerb(kept, language) : undefined;
+  // "Who ordered the Nov. 8 strike?": the verb right after "who" is the deed asked about, not a noun later ("strike").
+  const afterWho = form.type === "who" ? tokens[tokens.indexOf("who") + 1] : undefined;
+  const whoVerb = afterWho && !WHO_AUXILIARIES.has(afterWho) && !language.isLightWord(afterWho) && language.partsOfSpeech(afterWho).has("v") ? termOf(afterWho) : undefined;
+  const predicate = form.predicate ? termOf(form.predicate) : (whoVerb ?? (["when", "where", "who"].includes(form.type) ? lastVerb(kept, language) : undefined));
   const focus = form.type === "what" ? focusOf(tokens, language) : undefined;
   const { dates, rest } = extractDates(text);
   const joined = ` ${tokens.join(" ")} `;
@@ -336,6 +339,9 @@ function readQuestion(
 }
 
 /** The question's last word that can be a verb and isn't a name: in "When did X begin?", "begin". */
+/** Words after "who" that open its verb phrase without being the deed ("who is", "who did ... say"). */
+const WHO_AUXILIARIES = new Set(["is", "are", "was", "were", "s", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should", "might", "may", "else", "exactly", "really", "actually"]);
+
 function lastVerb(kept: readonly [term: string, word: string][], language: Language): string | undefined {
   for (let k = kept.length - 1; k >= 0; k--) {
     const [term, word] = kept[k]!;

@@ -63,6 +63,14 @@ describe("a refusal's first words", () => {
   });
 });
 
+describe("a who-question's deed", () => {
+  it("is the verb right after 'who', not a noun later that could be one", () => {
+    // "strike" here is the event, "ordered" what is asked of it: no fact says who ordered a strike.
+    expect(engine.explain("Who ordered the Nov. 12 strike?")).toContain("rule event-not-covered");
+    expect(engine.ask("Who met Khamenei in Tehran?").factIds).toEqual(["sudani-tehran-visit"]);
+  });
+});
+
 describe("a month after the sources", () => {
   it("is refused as after the sources, not as a name the sources never mention", () => {
     expect(engine.explain("Was Al-Tanf hit in December?")).toContain("rule after-the-sources");
