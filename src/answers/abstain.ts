@@ -6,7 +6,7 @@ import { ENGINE_CONFIG } from "./config.js";
 import type { FactIndex, IndexedFact, Measure } from "./fact-index.js";
 import { earliestDay, extractDates, extractNumbers, isMonthWord, sameDate, type ClaimDate } from "./figures.js";
 import type { Candidate } from "./retrieve.js";
-import { entityTerm, isEntityTerm, type AskedTerm, type Understanding } from "./understand.js";
+import { entityTerm, isEntityTerm, type AskedTerm, type QuestionReading, type Understanding } from "./understand.js";
 import type { Language } from "./words/language.js";
 
 export const ABSTENTION_RULES = Object.freeze({
@@ -307,13 +307,28 @@ function countFailure(question: Understanding, entry: IndexedFact, index: FactIn
   // "how often has Washington retaliated", "how much did it cost": the verb says what is counted.
   const head = reading.countsEvents || plain.length === 0 ? reading.predicate : plain[plain.length - 1];
   if (!head) return undefined;
-  const fits = counts.filter((measure) => named(measure, head, "heads"));
-  if (fits.length === 0) return `no count of ${asked(head)?.word ?? head}`;
+  // "How many times has the US struck back?": a count of deeds done to the US ("strikes on US bases") is not its count.
+  const doers = doersOf(reading, (entityId) => language.belongsTo.get(entityId) ?? []);
+  const fits = counts.filter((measure) => named(measure, head, "heads") && !doers.some((doer) => measure.doneTo.has(doer)));
+  if (fits.length === 0) return `no count of ${asked(head)?.word ?? head}${doers.length > 0 ? ` by ${doers.map((doer) => doer.slice(1)).join(", ")}` : ""}`;
   const predicate = reading.countsEvents ? undefined : reading.predicate;
   if (predicate && language.usesTerm(predicate) && index.measureTerms.has(predicate) && !fits.some((measure) => named(measure, predicate, "terms"))) {
     return `no count of ${asked(head)?.word ?? head} ${asked(predicate)?.word ?? predicate}`;
   }
   return undefined;
+}
+
+/** The names a count question puts before its verb as the ones who did it ("has the US struck"), not what it counts ("US troops"). */
+function doersOf(reading: QuestionReading, enclosing: (entityId: string) => readonly string[]): string[] {
+  const word = reading.asked.find((asked) => asked.term === reading.predicate)?.word;
+  const at = word ? reading.tokens.indexOf(word.split(" ")[0]!) : -1;
+  // "How often have bases housing US personnel been hit?": in the passive the names before the verb had it done to them.
+  if (at < 0 || /^(been|was|were|is|are|be|being|get|got|gotten)$/.test(reading.tokens[at - 1] ?? "")) return [];
+  return reading.mentions
+    .filter((mention) => mention.end <= at && !/^(on|against|in|at|from|to|of|near|inside)$/.test(reading.tokens[mention.start - 1] ?? ""))
+    // What the Pentagon does, the United States does.
+    .flatMap((mention) => [mention.entityId, ...enclosing(mention.entityId)].map(entityTerm))
+    .filter((term) => !reading.countedTerms.includes(term));
 }
 
 /** Does the fact use the term anywhere (its postings are sorted by fact)? */

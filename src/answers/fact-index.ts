@@ -28,6 +28,8 @@ export interface Measure {
   heads: ReadonlySet<string>;
   /** Its wordings (an `of` may give several, split by " / "): a claim names it when it uses every term of one. */
   wordings: readonly ReadonlySet<string>[];
+  /** The names its wordings say the counted deeds are done to ("attacks on US forces": the United States). */
+  doneTo: ReadonlySet<string>;
   place?: string;
   /** The typed value it reads; none for the attribution a fact's `saidBy` gives (who says it). */
   value?: Fact["values"][number];
@@ -120,7 +122,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   const analyse = analyser(false);
   const analyseStatement = analyser(true);
   // Measures' wordings repeat across facts as their texts do, and are shared.
-  const measureWordings = new Map<string, Pick<Measure, "terms" | "heads" | "wordings">>();
+  const measureWordings = new Map<string, Pick<Measure, "terms" | "heads" | "wordings" | "doneTo">>();
   const measureWording = (of: string) => {
     let wording = measureWordings.get(of);
     if (!wording) {
@@ -129,7 +131,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       const terms = new Set<string>();
       for (const part of wordings) for (const term of part) terms.add(term);
       const heads = new Set(parts.map((part) => headOf(part, language, tokenize ?? wordTokens)).filter((head): head is string => head !== undefined));
-      wording = { terms, heads, wordings };
+      const doneTo = new Set(parts.flatMap((part) => /\b(?:on|against|targeting)\s+(.*)$/i.exec(part)?.[1] ?? []).flatMap((after) => analyseStatement(after).terms.filter(isEntityTerm)));
+      wording = { terms, heads, wordings, doneTo };
       measureWordings.set(of, wording);
     }
     return wording;

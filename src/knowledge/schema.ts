@@ -40,6 +40,7 @@ export const entitySchema = z.strictObject({
   caseSensitiveAliases: z.array(text).optional(),
   /** Titles that name the entity when nothing else qualifies them ("the prime minister", but not "Israel's prime minister"). */
   titles: z.array(text).optional(),
+  /** The place it is in (Albukamal: Syria), or for a body of a government the country it belongs to (the Pentagon: the United States). */
   within: id.optional(),
   /** What kind of place or group it is ("country", "town", "district", "militia"): answers "which town", "which district". */
   category: text.optional(),

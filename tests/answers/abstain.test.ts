@@ -71,6 +71,16 @@ describe("a who-question's deed", () => {
   });
 });
 
+describe("a count of what someone did", () => {
+  it("is not a count of what was done to them", () => {
+    // The tally counts attacks and strikes on US bases; the US's own strikes are the overview's.
+    expect(engine.ask("How many times has the American military hit back?").factIds).toEqual(["us-response-overview"]);
+    expect(engine.ask("How many times has Washington struck back?").factIds).toEqual(["us-response-overview"]);
+    // In the passive, the bases are what was hit.
+    expect(engine.ask("How often have bases with US troops on them been hit?").factIds).toEqual(["attack-tally"]);
+  });
+});
+
 describe("a month after the sources", () => {
   it("is refused as after the sources, not as a name the sources never mention", () => {
     expect(engine.explain("Was Al-Tanf hit in December?")).toContain("rule after-the-sources");

@@ -38,6 +38,8 @@ export interface Language {
   caseSensitiveAliases?: { pattern: RegExp; names: ReadonlyMap<string, string> };
   /** Each entity and the places that contain it ("albukamal" -> syria). */
   enclosingPlaces: ReadonlyMap<string, readonly string[]>;
+  /** The country a body of its government belongs to ("pentagon" -> ["united-states"]): what it does, the country does. */
+  belongsTo: ReadonlyMap<string, readonly string[]>;
   /** Each entity and the terms for what kind of thing it is (its category, kind and the last word of its names: "district", "base", "town"). */
   entityCategories: ReadonlyMap<string, ReadonlySet<string>>;
   /** Names that often stand for another entity (tehran -> iran, "Tehran's allies"): metonymy, from the catalogue. */
@@ -160,10 +162,12 @@ export function buildLanguage(
 
   const within = new Map(knowledge.entities.map((entity) => [entity.id, entity.within]));
   const enclosingPlaces = new Map<string, string[]>();
+  const belongsTo = new Map<string, string[]>();
   for (const entity of knowledge.entities) {
     const chain: string[] = [];
     for (let parent = entity.within; parent && !chain.includes(parent); parent = within.get(parent)) chain.push(parent);
-    enclosingPlaces.set(entity.id, chain);
+    // A place is in its chain; a body of a government (the Pentagon) belongs to its country, which is no place it is in.
+    (entity.kind === "place" || entity.kind === "base" ? enclosingPlaces : belongsTo).set(entity.id, chain);
   }
 
   const standsFor = new Map(knowledge.entities.filter((entity) => entity.standsFor).map((entity) => [entity.id, entity.standsFor!]));
@@ -250,6 +254,7 @@ export function buildLanguage(
     shorthand,
     ...(caseSensitiveAliases ? { caseSensitiveAliases } : {}),
     enclosingPlaces,
+    belongsTo,
     entityCategories,
     standsFor,
     aliasWords,
