@@ -172,7 +172,20 @@ describe("claims that must not be borne out", () => {
     "The US has hit targets inside Iraq since mid-October.",
     // The catalogue and the passage put Al-Asad in Iraq.
     "The first attacks hit Al-Asad in Syria.",
+    // The source gives no place for that meeting; Tehran is where al-Sudani met Khamenei.
+    "Blinken met al-Sudani in Tehran.",
+    // They operate in Syria too.
+    "Iraqi militias operate only in Iraq.",
   ])("does not support %j", (claim) => {
     expect(engine.check(claim).verdict).not.toBe("supported");
+  });
+
+  it("reads a participle after 'after' as the subject's doing", () => {
+    expect(engine.check("Al-Sudani met Khamenei after meeting Blinken.").verdict).toBe("supported");
+  });
+
+  it("rules out 'only there' where a fact says it of somewhere else too", () => {
+    expect(engine.check("Iraqi militias operate only in Iraq.").verdict).toBe("contradicted");
+    expect(engine.check("The US has carried out strikes only in Syria.").verdict).toBe("supported");
   });
 });

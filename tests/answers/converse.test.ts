@@ -181,7 +181,7 @@ describe("fact-check follow-ups", () => {
     // A new part beside a contradicted one is at most not settled.
     const beside = talk("check the contractor died in a rocket attack", "it happened in Syria");
     expect(verdictOf(beside).verdict).not.toBe("supported");
-    expect(verdictOf(beside).explanation).toMatch(/as before, the source says/);
+    expect(verdictOf(beside).explanation).toMatch(/as before, the source says|don't say where/);
   });
 
   it("let a question after a check ask about what the claim was about", () => {

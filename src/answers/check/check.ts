@@ -163,11 +163,12 @@ function verdictOf(work: ClaimWork, parts: EngineParts): ClaimVerdict {
     return { claim: work.part.claim, verdict, explanation: `${label(verdict)}: ${why}.`, citations: [], factIds: [] };
   }
   // Support is told in the fact's own words; a contradiction names the slot that rules it out.
-  const statement = (verdict === "supported" ? fact.answer : deciding.sourced).replace(/\.$/, "");
+  // (Without a fact's own "Yes:" opening, which answers its own questions, not this claim.)
+  const statement = (verdict === "supported" ? fact.answer : deciding.sourced).replace(/\.$/, "").replace(/^(Yes|No)[.:,]\s*(\p{L})/u, (_, _lead: string, first: string) => first.toUpperCase());
   const attributed = fact.saidBy && !statement.toLowerCase().includes(fact.saidBy.toLowerCase()) ? `according to ${fact.saidBy}, ` : "";
   let explanation: string;
   if (verdict === "contradicted") explanation = `Contradicted: the claim says ${deciding.claimed}; ${attributed}the source says ${lowerFirst(statement, parts)} (as of ${apDate(fact.asOf)}).`;
-  else if (verdict === "supported") explanation = `Supported: ${attributed}${lowerFirst(statement, parts)} (as of ${apDate(fact.asOf)}).`;
+  else if (verdict === "supported") explanation = `Supported: ${attributed ? `${attributed}${lowerFirst(statement, parts)}` : statement} (as of ${apDate(fact.asOf)}).`;
   else explanation = `Not enough info: ${lowerFirst(statement, parts)}.`;
   if (verdict === "supported" && fact.saidBy && !work.reading.attribution) explanation += ` Note: the source attributes this to ${fact.saidBy}; it is not stated as settled fact.`;
   if (fact.editorNote && deciding.rule === "date" && verdict === "contradicted") explanation += ` Editor's note: ${fact.editorNote}`;

@@ -213,6 +213,8 @@ function actionsOf(understood: Understanding, language: Language, actionTerms: R
       return role !== undefined && ROLE_WORDS.has(role) ? [mention.entityId, role] : [mention.entityId];
     };
     let actors = nonPlaces(last ? [...joined, ...withRole(last)] : []);
+    // "al-Sudani met Khamenei after meeting Blinken": a participle after "after" or "before" is the subject's doing.
+    if (/^(after|before|while|since|upon|when)$/.test(tokens[i - 1] ?? "") && /ing$/.test(tokens[i]!) && actions[0]) actors = actions[0].actors;
     // "struck targets in Iraq": a country after "in" is where it happened, not what was acted on.
     const located = (mention: { start: number }) => LOCATIVE_BEFORE.has(tokens[mention.start - 1] ?? "");
     // "ten days after the Hamas raid on Israel": a name in a time phrase is when, not whom.

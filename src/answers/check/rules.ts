@@ -276,6 +276,22 @@ export function onlyPlaceRule(claim: ClaimReading, context: RuleContext): SlotFi
       return [f({ rule: "only-place", outcome: holds ? "match" : "conflict", fact: entry, claimed: places.map(context.nameOf).join(" and "), sourced: entry.fact.answer })];
     }
   }
+  // "Iraqi militias operate only in Iraq" with no "only" of the sources' for it: a fact saying it of
+  // somewhere else as well rules it out; otherwise "only" is more than the sources say.
+  if (places.length > 0 && /\bonly\s+(?:in|inside|within|at)\b/i.test(claim.text)) {
+    const claimed = `only in ${places.map(context.nameOf).join(" and ")}`;
+    const slotTerms = new Set(["only", "just", "solely"].map((word) => context.language.read(word).term));
+    const content = claim.contentTerms.filter((term) => !SLOT_WORDS.test(term) && !slotTerms.has(term));
+    for (const entry of context.facts) {
+      if (content.length === 0 || !content.every((term) => context.affirms(entry, term))) continue;
+      // Somewhere the fact says it happens ("also operate in Syria"), not a place it names otherwise ("Iran backs ...").
+      const texts = [entry.fact.answer, ...entry.fact.citations.map((citation) => citation.quote)].join(" ");
+      const saysIn = (id: string) => new RegExp(`\\b(?:in|inside|across|into|throughout)\\s+(?:the\\s+)?${context.nameOf(id).replace(/^the\s+/i, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(texts);
+      const elsewhere = [...entry.entities].find((id) => context.isPlace(id) && id !== "united-states" && saysIn(id) && !places.some((place) => context.within(id, place) || context.within(place, id)));
+      if (elsewhere) return [f({ rule: "only-place", outcome: "conflict", fact: entry, claimed, sourced: entry.fact.answer.replace(/^(Yes|No)[.:,]\s*/, "") })];
+    }
+    return [f({ rule: "only-place", outcome: "unknown", claimed, sourced: "my sources don't say it was only there" })];
+  }
   return [];
 }
 
@@ -441,6 +457,8 @@ export function actionRule(claim: ClaimReading, context: RuleContext, claimConte
           else if (placeConflict && !value.date && !value.negated) finding = { rule: "action", outcome: "conflict", fact: entry, claimed: action.places.map(context.nameOf).join(", "), sourced };
           // A dated event elsewhere is another event: it neither rules the claim out nor bears it out.
           else if (placeConflict) finding = undefined;
+          // "Blinken met al-Sudani in Tehran": a place the source gives neither the action nor its fact is not borne out.
+          else if (!value.place && action.places.some((place) => !context.states(entry, `@${place}`))) finding = { rule: "action", outcome: "unknown", fact: entry, claimed: `${claimed} in ${action.places.map(context.nameOf).join(", ")}`, sourced: "my sources don't say where that happened" };
           else finding = { rule: "action", outcome: "match", fact: entry, claimed, sourced };
           strength = actors === "match" && targets === "match" ? 4 : 1;
         }
