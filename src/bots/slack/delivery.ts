@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
-import type { SlackMessage } from "./blocks.js";
+import type { SlackMessage } from "./message-fit.js";
 
 export interface DeliveryPolicy {
   maxRateLimitWaitS: number;

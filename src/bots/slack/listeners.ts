@@ -180,7 +180,7 @@ export function onShare(deps: SlackDeps) {
       return outcome;
     };
     await once(deps, triggerId(body.trigger_id), context, () =>
-      answer(deps, asker, request, { ...toAsker(respond), deliver: toChannel, notPosted: CANNOT_POST_MESSAGE }, { sharedBy: `<@${body.user.id}>` }, { conversation: false }),
+      answer(deps, asker, request, { ...toAsker(respond), deliver: toChannel, notPosted: CANNOT_POST_MESSAGE }, { askedBy: `<@${body.user.id}>` }, { conversation: false }),
     );
   };
 }
