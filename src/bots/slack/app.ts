@@ -10,6 +10,7 @@ import type { DeliveryClaims } from "../../store/delivery-claims.js";
 import type { Desk } from "../conversation.js";
 import type { ServingLimits } from "../http-serving.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
+import { createAnsweredMessages, type AnsweredMessages } from "./answered-messages.js";
 import { createSlackAuthorization, type Backoff, type SlackTokenRefused } from "./authorization.js";
 import { ACTIONS, FACT_CHECK_SHORTCUT } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -34,6 +35,8 @@ export interface SlackAppOptions {
   limits?: ServingLimits;
   /** Which deliveries were answered: the store's, shared by every process; per process by default. */
   claims?: DeliveryClaims;
+  /** Which post answers which message, for edits: per process, in memory, by default. */
+  answered?: AnsweredMessages;
   /** A token Slack refuses after start-up went on without it: main.ts prints the line and exits 1. */
   onTokenRefused?: (error: SlackTokenRefused) => void;
 }
@@ -101,6 +104,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     limiter: options.limiter ?? createRateLimiter(),
     claims: options.claims ?? createMemoryClaims(),
     poster: createSlackPoster(slackLogger, options.delivery),
+    answered: options.answered ?? createAnsweredMessages(),
   };
   app.event("app_mention", onMention(deps));
   app.message(onMessage(deps));

@@ -1,14 +1,18 @@
 // Length budgets, through the real Bolt in HTTP mode against the fake Web API: a reply with many
 // long passages stays within Slack's total text limit (not only 50 blocks and 3,000 characters a
-// section), a quote split across sections stays quoted, and the "not shown" count is right.
+// section), a quote split across sections stays quoted, the "not shown" count is right, and when
+// Slack still refuses a message as too long (msg_blocks_too_long, msg_too_long) a shorter one goes
+// out instead of an apology: the answer, its as-of date and first passage, or else plain text.
 import { describe, expect, it } from "vitest";
 import type { CitationView } from "../../../src/answers/types.js";
 import type { Desk, Reply } from "../../../src/bots/conversation.js";
 import { realDesk } from "../../helpers/desks.js";
-import { BOT_USER_ID, eventEnvelope, sendToApp, textInBlocks, waitFor, type StoredMessage } from "../../helpers/fake-slack.js";
+import { BOT_USER_ID, eventEnvelope, messageShortcutForm, sendToApp, textInBlocks, waitFor, type Fault, type StoredMessage } from "../../helpers/fake-slack.js";
 import { startSlackHarness, type SlackHarness } from "../../helpers/slack-app.js";
+import { pause } from "../../helpers/wait-for.js";
 
 const JSON_TYPE = "application/json";
+const FORM = "application/x-www-form-urlencoded";
 
 type Block = { type: string; text?: { text: string }; elements?: Array<{ text?: string | { text: string } }> };
 
@@ -71,6 +75,66 @@ describe("a Slack reply with many long passages", () => {
       expect(shown).toBeGreaterThan(1);
       expect(shown).toBeLessThan(40);
       expect(shownText(blocks)).toContain(`…and ${40 - shown} more passages not shown.`);
+    });
+  });
+});
+
+describe("a reply Slack refuses as too long", () => {
+  it.each<[string, Fault]>([
+    ["msg_blocks_too_long", { method: "chat.postMessage", kind: "too-long", error: "msg_blocks_too_long", longerThan: 3000, times: Infinity }],
+    ["msg_too_long", { method: "chat.postMessage", kind: "too-long", error: "msg_too_long", times: 1 }],
+  ])("goes out shorter when Slack answers %s: the answer, its as-of date and first passage, and no apology", async (error, fault) => {
+    await withHarness(deskReplying(answerWith(passages(30, 300))), async (slack) => {
+      const channel = `C${error.toUpperCase().replace(/_/g, "")}`;
+      slack.fake.fault({ ...fault, channel });
+      await mention(slack, channel);
+      const [message] = await waitFor(() => (storedIn(slack, channel).length ? storedIn(slack, channel) : undefined), "the shorter answer");
+      const shown = shownText(message!.blocks);
+      expect(shown).toContain("Militants attacked US forces 61 times.");
+      expect(shown).toContain("As of Nov. 17, 2023");
+      expect(shown).toContain(">*[1]* Passage 0 says this.");
+      expect(numbersShown(message!.blocks)).toBe(1);
+      expect(shown).toContain("…and 29 more passages not shown.");
+      expect(shown).toContain("factdesk_feedback:up");
+      await pause(150);
+      expect(storedIn(slack, channel)).toHaveLength(1);
+      expect(slack.fake.calls.filter((call) => call.method === "chat.postEphemeral" && call.args["channel"] === channel)).toEqual([]);
+      expect(slack.logs.lines().some((line) => line["msg"] === "Slack refused the answer as too long; sending it shorter" && line["reason"] === error)).toBe(true);
+    });
+  });
+
+  it("goes out as plain text when even the brief answer is refused", async () => {
+    await withHarness(deskReplying(answerWith(passages(30, 300))), async (slack) => {
+      slack.fake.fault({ method: "chat.postMessage", channel: "CPLAIN", kind: "too-long", longerThan: 0, times: Infinity });
+      await mention(slack, "CPLAIN");
+      const [message] = await waitFor(() => (storedIn(slack, "CPLAIN").length ? storedIn(slack, "CPLAIN") : undefined), "the plain answer");
+      expect(message!.blocks).toBeUndefined();
+      expect(message!.text).toContain("Militants attacked US forces 61 times.");
+      expect(message!.text).toContain("(As of Nov. 17, 2023.)");
+      expect(message!.text).toContain('"Passage 0 says this.');
+      expect(slack.fake.calls.filter((call) => call.method === "chat.postMessage" && call.args["channel"] === "CPLAIN")).toHaveLength(3);
+      expect(slack.fake.calls.some((call) => call.method === "chat.postEphemeral" && call.args["channel"] === "CPLAIN")).toBe(false);
+    });
+  });
+
+  it("shortens a private verdict in a thread there, instead of sending it through the response_url", async () => {
+    const citations = passages(30, 300);
+    const check: Reply = {
+      kind: "check",
+      claim: "Militants attacked US forces 60 times",
+      result: { verdict: "contradicted", explanation: "Contradicted: the source says 61.", citations, factIds: ["f1"], claims: [] },
+      askId: "1c8d3e5f-4a6b-4c7d-9e0f-1a2b3c4d5e6f",
+    };
+    await withHarness(deskReplying(check), async (slack) => {
+      slack.fake.fault({ method: "chat.postEphemeral", kind: "too-long", longerThan: 3000, times: Infinity });
+      const form = messageShortcutForm({ text: "Militants attacked US forces 60 times", messageTs: "1700500901.000100", threadTs: "1700500900.000100", responseUrl: slack.fake.responseUrl("short-private") });
+      await sendToApp(slack.eventsUrl, form, FORM);
+      const privately = await waitFor(() => slack.fake.calls.filter((call) => call.method === "chat.postEphemeral")[1], "the shorter private verdict");
+      expect(privately.args["thread_ts"]).toBe("1700500900.000100");
+      expect(shownText(privately.args["blocks"])).toContain("*Contradicted:* the source says 61.");
+      expect(numbersShown(privately.args["blocks"])).toBe(1);
+      await pause(150);
+      expect(slack.fake.responses.filter((r) => r.id === "short-private")).toEqual([]);
     });
   });
 });
