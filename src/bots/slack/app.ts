@@ -1,9 +1,9 @@
 // Wires FactDesk's Slack listeners into a Bolt app, in Socket Mode or HTTP mode, and starts it
 // once Slack has accepted the token (HTTP mode serves at once, /healthz 503 until then). Wiring
-// only: the behaviour is in listeners.ts, feedback.ts and home.ts, the transport in
+// only: the behaviour is in listeners.ts, edits.ts, feedback.ts and home.ts, the transport in
 // http-receiver.ts, posting in delivery.ts.
 import type { Server } from "node:http";
-import { App, webApi, type BlockAction, type ButtonAction, type MessageShortcut } from "@slack/bolt";
+import { App, subtype, webApi, type BlockAction, type ButtonAction, type MessageShortcut } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { DeliveryClaims } from "../../store/delivery-claims.js";
@@ -15,6 +15,7 @@ import { createSlackAuthorization, type Backoff, type SlackTokenRefused } from "
 import { ACTIONS, FACT_CHECK_SHORTCUT } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createSlackPoster, type DeliveryPolicy } from "./delivery.js";
+import { onEdit } from "./edits.js";
 import { createMemoryClaims } from "./event-claims.js";
 import { FEEDBACK_ACTIONS } from "./feedback-blocks.js";
 import { onFeedback, onFeedbackReason } from "./feedback.js";
@@ -108,6 +109,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   app.event("app_mention", onMention(deps));
   app.message(onMessage(deps));
+  app.message(subtype("message_changed"), onEdit(deps));
   app.event("app_home_opened", onHomeOpened(deps));
   app.command("/factdesk", onSlashCommand(deps, "ask"));
   app.command("/factcheck", onSlashCommand(deps, "check"));
