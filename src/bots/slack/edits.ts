@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { readRequest, type Asker } from "../conversation.js";
 import { messageKey } from "./answered-messages.js";
-import { replacing } from "./answering.js";
+import { replacing } from "./destinations.js";
 import { conversationIn, plainTextFromSlack, threadOf } from "./incoming.js";
 import { answerOrTell, type SlackDeps } from "./listeners.js";
 import { eventId, once } from "./once.js";
