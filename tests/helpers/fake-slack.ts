@@ -2,7 +2,8 @@
 // like Slack does, including conversations.replies and .history with message metadata), the
 // response_url endpoint slash commands and buttons reply to, request signing as Slack signs, and
 // the faults a bad day brings: a connection reset or a 500 after the message was stored, a hang, a
-// 429 with a long Retry-After, and Slack being down (at start-up or later).
+// 429 with a long Retry-After, a message refused as too long, and Slack being down (at start-up or
+// later). chat.update replaces a stored message, as Slack does.
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,15 +30,20 @@ export interface StoredMessage {
 /**
  * What goes wrong with a matching call: "reset-after-store" and "500-after-store" store the
  * message and then fail (the client can't tell it was stored), "reset" drops the connection before
- * storing, "hang" never answers, "ratelimit" answers 429 with Retry-After.
+ * storing, "hang" never answers, "ratelimit" answers 429 with Retry-After, "too-long" refuses the
+ * message as Slack refuses one too long for it (msg_blocks_too_long, or msg_too_long).
  */
 export interface Fault {
   /** A Web API method, or "response_url" (only "hang" applies there). */
   method: string;
-  kind: "reset-after-store" | "500-after-store" | "reset" | "hang" | "ratelimit";
+  kind: "reset-after-store" | "500-after-store" | "reset" | "hang" | "ratelimit" | "too-long";
   /** Only calls for this channel. */
   channel?: string;
   retryAfterS?: number;
+  /** "too-long": the error Slack answers with (default msg_blocks_too_long). */
+  error?: "msg_blocks_too_long" | "msg_too_long";
+  /** "too-long": only messages whose text (blocks' text, or for msg_too_long the `text`) is longer than this; any by default. */
+  longerThan?: number;
   /** How many matching calls fail (default 1; Infinity for all). */
   times?: number;
 }
@@ -120,7 +126,7 @@ export async function startFakeSlack(options: { down?: boolean } = {}): Promise<
       failures.delete(method);
       return reply(200, { ok: false, error: failure });
     }
-    const fault = faults.find((f) => f.left > 0 && f.method === method && (f.channel === undefined || f.channel === args["channel"]));
+    const fault = faults.find((f) => f.left > 0 && f.method === method && (f.channel === undefined || f.channel === args["channel"]) && (f.kind !== "too-long" || messageLength(args, f.error) > (f.longerThan ?? -1)));
     if (fault) fault.left -= 1;
     switch (fault?.kind) {
       case "hang":
@@ -129,6 +135,8 @@ export async function startFakeSlack(options: { down?: boolean } = {}): Promise<
         return void req.socket.destroy();
       case "ratelimit":
         return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(fault.retryAfterS ?? 30) });
+      case "too-long":
+        return reply(200, { ok: false, error: fault.error ?? "msg_blocks_too_long" });
       default:
     }
     const answer = respondTo(method, args);
@@ -148,6 +156,15 @@ export async function startFakeSlack(options: { down?: boolean } = {}): Promise<
         if (args["metadata"]) message.metadata = args["metadata"] as StoredMessage["metadata"];
         fake.messages.push(message);
         return { ok: true, channel: args["channel"], ts };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: `${tsCounter++}.000200` };
+      case "chat.update": {
+        const stored = fake.messages.find((m) => m.channel === args["channel"] && m.ts === args["ts"]);
+        if (!stored) return { ok: false, error: "message_not_found" };
+        Object.assign(stored, { text: args["text"] as string, blocks: args["blocks"] });
+        if (args["metadata"]) stored.metadata = args["metadata"] as StoredMessage["metadata"];
+        return { ok: true, channel: stored.channel, ts: stored.ts, text: stored.text };
       }
       case "conversations.replies":
       case "conversations.history": {
@@ -172,6 +189,26 @@ export async function startFakeSlack(options: { down?: boolean } = {}): Promise<
   fake.apiUrl = `${base()}/api/`;
   if (options.down) await fake.goDown();
   return fake;
+}
+
+/** What Slack measures for a too-long refusal: the text in a message's blocks, or its `text`. */
+function messageLength(args: Record<string, unknown>, error: Fault["error"]): number {
+  return error === "msg_too_long" ? String(args["text"] ?? "").length : textInBlocks(args["blocks"]);
+}
+
+/** The characters of text in blocks, as Slack counts them toward a message's limit: every text and value string. */
+export function textInBlocks(blocks: unknown): number {
+  let total = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === "string") total += key === "text" || key === "value" ? value.length : 0;
+      else walk(value);
+    }
+  };
+  walk(blocks);
+  return total;
 }
 
 function parseArgs(body: string, contentType: string): Record<string, unknown> {
@@ -361,4 +398,41 @@ export function viewSubmissionForm(view: { callback_id: string; private_metadata
     },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export interface EditOptions {
+  channel: string;
+  channelType?: "channel" | "group" | "im";
+  /** The edited message's ts, and the thread it is in. */
+  ts: string;
+  threadTs?: string;
+  user?: string;
+  before: string;
+  after: string;
+  botId?: string;
+}
+
+/** A message edited, as Slack sends it on the message subscriptions: the message as it is now and as it was. */
+export function messageChangedEvent(options: EditOptions): Record<string, unknown> {
+  const message = (text: string, edited: boolean) => ({
+    type: "message",
+    user: options.user ?? "UREPORTER",
+    ...(options.botId ? { bot_id: options.botId } : {}),
+    text,
+    ts: options.ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    ...(edited ? { edited: { user: options.user ?? "UREPORTER", ts: `${Number(options.ts.split(".")[0]) + 30}.000000` } } : {}),
+  });
+  const eventTs = `${Number(options.ts.split(".")[0]) + 30}.000100`;
+  return {
+    type: "message",
+    subtype: "message_changed",
+    hidden: true,
+    channel: options.channel,
+    channel_type: options.channelType ?? "channel",
+    ts: eventTs,
+    event_ts: eventTs,
+    message: message(options.after, true),
+    previous_message: message(options.before, false),
+  };
 }

@@ -1,19 +1,21 @@
 // Wires FactDesk's Slack listeners into a Bolt app, in Socket Mode or HTTP mode, and starts it
 // once Slack has accepted the token (HTTP mode serves at once, /healthz 503 until then). Wiring
-// only: the behaviour is in listeners.ts, feedback.ts and home.ts, the transport in
+// only: the behaviour is in listeners.ts, edits.ts, feedback.ts and home.ts, the transport in
 // http-receiver.ts, posting in delivery.ts.
 import type { Server } from "node:http";
-import { App, webApi, type BlockAction, type ButtonAction, type MessageShortcut } from "@slack/bolt";
+import { App, subtype, webApi, type BlockAction, type ButtonAction, type MessageShortcut } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { DeliveryClaims } from "../../store/delivery-claims.js";
 import type { Desk } from "../conversation.js";
 import type { ServingLimits } from "../http-serving.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit.js";
+import { createAnsweredMessages, type AnsweredMessages } from "./answered-messages.js";
 import { createSlackAuthorization, type Backoff, type SlackTokenRefused } from "./authorization.js";
 import { ACTIONS, FACT_CHECK_SHORTCUT } from "./blocks.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createSlackPoster, type DeliveryPolicy } from "./delivery.js";
+import { onEdit } from "./edits.js";
 import { createMemoryClaims } from "./event-claims.js";
 import { FEEDBACK_ACTIONS } from "./feedback-blocks.js";
 import { onFeedback, onFeedbackReason } from "./feedback.js";
@@ -34,6 +36,8 @@ export interface SlackAppOptions {
   limits?: ServingLimits;
   /** Which deliveries were answered: the store's, shared by every process; per process by default. */
   claims?: DeliveryClaims;
+  /** Which post answers which message, for edits: per process, in memory, by default. */
+  answered?: AnsweredMessages;
   /** A token Slack refuses after start-up went on without it: main.ts prints the line and exits 1. */
   onTokenRefused?: (error: SlackTokenRefused) => void;
 }
@@ -101,9 +105,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     limiter: options.limiter ?? createRateLimiter(),
     claims: options.claims ?? createMemoryClaims(),
     poster: createSlackPoster(slackLogger, options.delivery),
+    answered: options.answered ?? createAnsweredMessages(),
   };
   app.event("app_mention", onMention(deps));
   app.message(onMessage(deps));
+  app.message(subtype("message_changed"), onEdit(deps));
   app.event("app_home_opened", onHomeOpened(deps));
   app.command("/factdesk", onSlashCommand(deps, "ask"));
   app.command("/factcheck", onSlashCommand(deps, "check"));

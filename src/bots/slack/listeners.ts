@@ -12,57 +12,27 @@ import type {
   SlackShortcutMiddlewareArgs,
 } from "@slack/bolt";
 import type { DeliveryClaims } from "../../store/delivery-claims.js";
-import { conversationKey, readRequest, type Asker } from "../conversation.js";
+import { conversationKey, readRequest, type Asker, type Request } from "../conversation.js";
 import { APOLOGY_MESSAGE } from "../rate-limit.js";
-import { answer, besideMessage, inConversation, toAsker, type AnswerDeps } from "./answering.js";
-import { renderNotice, type ShareRequest, type SlackMessage } from "./blocks.js";
+import { messageKey } from "./answered-messages.js";
+import { answer, tell, tellCheckUsage, type AnswerDeps } from "./answering.js";
+import { besideMessage, inConversation, toAsker, type Destination } from "./destinations.js";
+import { renderNotice, type RenderOptions, type ShareRequest, type SlackMessage } from "./blocks.js";
 import type { PostOutcome } from "./delivery.js";
-import { plainTextFromSlack, threadOf } from "./incoming.js";
+import { conversationIn, plainTextFromSlack, threadOf, tooLongToAsk } from "./incoming.js";
+import { eventId, once, triggerId } from "./once.js";
 
 export interface SlackDeps extends AnswerDeps {
   /** Which deliveries have been answered: the store's, shared by every process, or per process (event-claims.ts). */
   claims: DeliveryClaims;
 }
 
-/** How long a delivery's claim may take before it is answered unclaimed: a slow store must not hold the answer. */
-const CLAIM_TIMEOUT_MS = 1000;
+const LONG_MESSAGE = "That's more than one question: ask one question at a time, or use /factcheck for a draft.";
 
-/** Why Slack sent a delivery again, for the log (an event's X-Slack-Retry-Num and -Reason). */
-type RetryContext = { retryNum?: number; retryReason?: string };
-
-/**
- * Answers a delivery once across every process: a repeat (Slack's retry of an event, or a
- * replayed command or click) is dropped, with a log line saying which and why Slack sent it
- * again. An answer that failed releases the claim, so Slack's retry is answered; when the claims
- * can't be asked in time, the delivery is answered anyway.
- */
-async function once(deps: SlackDeps, id: string, context: RetryContext, answerIt: () => Promise<boolean>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the store within ${CLAIM_TIMEOUT_MS} ms`)), CLAIM_TIMEOUT_MS);
-  });
-  // Through a promise, so a claims implementation that throws at once is handled like one that rejects.
-  const claim = await Promise.race([Promise.resolve().then(() => deps.claims.claim(id)), late])
-    .catch((error: unknown) => {
-      deps.logger.warn({ err: error, delivery: id }, "could not check whether this delivery was answered already: answering it");
-      return null;
-    })
-    .finally(() => clearTimeout(timer));
-  if (claim === undefined) {
-    deps.logger.info({ delivery: id, retryNum: context.retryNum, retryReason: context.retryReason }, "dropped a repeated delivery");
-    return;
-  }
-  const answered = await answerIt();
-  try {
-    await (answered ? claim?.settle() : claim?.release());
-  } catch (error) {
-    deps.logger.warn({ err: error, delivery: id }, "could not record whether this delivery was answered");
-  }
+/** The request answered, or a short reply when it is too long to be one question. */
+export function answerOrTell(deps: SlackDeps, asker: Asker, request: Request, to: Destination, options?: RenderOptions): Promise<boolean> {
+  return tooLongToAsk(request) ? tell(deps, to, renderNotice(LONG_MESSAGE), "too long to ask") : answer(deps, asker, request, to, options);
 }
-
-/** An event is retried with its event_id; a command or click is one trigger_id, which a replay repeats. */
-const eventId = (body: { event_id: string }) => `slack:event:${body.event_id}`;
-const triggerId = (trigger: string) => `slack:trigger:${trigger}`;
 
 /** "@FactDesk how many attacks?" in a channel: answered in the message's thread. */
 export function onMention(deps: SlackDeps) {
@@ -71,8 +41,9 @@ export function onMention(deps: SlackDeps) {
     if (event.bot_id || !user) return;
     const request = readRequest(plainTextFromSlack(event.text, context.botUserId));
     const thread_ts = threadOf(event);
-    const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${event.channel}:${thread_ts}` };
-    await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, event.channel, thread_ts)));
+    const asker: Asker = { platform: "slack", userId: user, conversation: conversationIn(body.team_id, event.channel, thread_ts) };
+    const to = inConversation(deps, client, { user, channel: event.channel, thread_ts, answering: messageKey(body.team_id, event.channel, event.ts) });
+    await once(deps, eventId(body), context, () => answerOrTell(deps, asker, request, to));
   };
 }
 
@@ -88,30 +59,35 @@ export function onMessage(deps: SlackDeps) {
     if (message.subtype !== undefined || message.bot_id || !message.user) return;
     const user = message.user;
     const text = message.text ?? "";
+    const answering = messageKey(body.team_id, message.channel, message.ts);
     if (message.channel_type === "im") {
-      const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${message.channel}${message.thread_ts ? `:${message.thread_ts}` : ""}` };
+      const asker: Asker = { platform: "slack", userId: user, conversation: conversationIn(body.team_id, message.channel, message.thread_ts) };
       const request = readRequest(plainTextFromSlack(text, context.botUserId));
-      await once(deps, eventId(body), context, () => answer(deps, asker, request, inConversation(deps, client, user, message.channel, message.thread_ts)));
+      const to = inConversation(deps, client, { user, channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), dm: true, answering });
+      await once(deps, eventId(body), context, () => answerOrTell(deps, asker, request, to));
       return;
     }
     const thread_ts = message.thread_ts;
     if (!thread_ts || thread_ts === message.ts || (context.botUserId && text.includes(`<@${context.botUserId}>`))) return;
-    const asker: Asker = { platform: "slack", userId: user, conversation: `${body.team_id}:${message.channel}:${thread_ts}` };
+    const asker: Asker = { platform: "slack", userId: user, conversation: conversationIn(body.team_id, message.channel, thread_ts) };
     // People talk among themselves in a thread too: only a question or request put to FactDesk is its.
     const plain = plainTextFromSlack(text, context.botUserId);
     if (!deps.desk.isPutAsRequest(plain) || !(await deps.desk.knowsConversation(conversationKey(asker)))) return;
-    await once(deps, eventId(body), context, () => answer(deps, asker, readRequest(plain), inConversation(deps, client, user, message.channel, thread_ts)));
+    const to = inConversation(deps, client, { user, channel: message.channel, thread_ts, answering });
+    await once(deps, eventId(body), context, () => answerOrTell(deps, asker, readRequest(plain), to));
   };
 }
 
-/** /factdesk <question> and /factcheck <claim>: acked at once, answered only to the asker. */
+/** /factdesk <question> and /factcheck <claim>: acked at once, answered only to the asker; /factcheck alone gets its usage. */
 export function onSlashCommand(deps: SlackDeps, as: "ask" | "check") {
   return async ({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const request = readRequest(plainTextFromSlack(command.text), as);
+    const plain = plainTextFromSlack(command.text);
+    const to = toAsker(respond);
+    if (as === "check" && !plain) return void (await once(deps, triggerId(command.trigger_id), context, () => tellCheckUsage(deps, to)));
     // Only the asker sees these replies: the conversation is theirs alone in the channel.
-    const asker: Asker = { platform: "slack", userId: command.user_id, conversation: `${command.team_id}:${command.channel_id}:${command.user_id}` };
-    await once(deps, triggerId(command.trigger_id), context, () => answer(deps, asker, request, toAsker(respond), { shareable: true }));
+    const asker: Asker = { platform: "slack", userId: command.user_id, conversation: conversationIn(command.team_id, command.channel_id, command.user_id) };
+    await once(deps, triggerId(command.trigger_id), context, () => answerOrTell(deps, asker, readRequest(plain, as), to, { shareable: true }));
   };
 }
 
@@ -132,7 +108,7 @@ export function onFactCheckShortcut(deps: SlackDeps) {
       if (outcome.kind !== "posted") deps.logger.error({ outcome: outcome.kind, user: user.id }, "could not say that the message has no text to check");
       return;
     }
-    const asker: Asker = { platform: "slack", userId: user.id, conversation: `${shortcut.team?.id ?? ""}:${channel.id}:${user.id}` };
+    const asker: Asker = { platform: "slack", userId: user.id, conversation: conversationIn(shortcut.team?.id ?? "", channel.id, user.id) };
     const options = { shareable: true, ...(thread ? { shareThread: thread } : {}) };
     await once(deps, triggerId(shortcut.trigger_id), context, () => answer(deps, asker, readRequest(text, "check"), to, options, { conversation: false }));
   };
@@ -142,22 +118,27 @@ const NO_TEXT_MESSAGE = "That message has no text for me to check: I can check o
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** A suggested question clicked: asked and answered where the button was. */
+/**
+ * A suggested question clicked: asked and answered where the button was, saying who asked what
+ * (no question sits above it). Notices go to the clicker alone, through the click's response_url.
+ */
 export function onAskButton(deps: SlackDeps) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs): Promise<void> => {
     await ack();
     const request = readRequest(action.value ?? "");
     const team = body.team?.id ?? "";
+    const user = body.user.id;
     if (body.container["is_ephemeral"] || !body.channel || !body.message) {
-      const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${team}:${body.channel?.id ?? ""}:${body.user.id}` };
+      const asker: Asker = { platform: "slack", userId: user, conversation: conversationIn(team, body.channel?.id ?? "", user) };
       await once(deps, triggerId(body.trigger_id), context, () => answer(deps, asker, request, toAsker(respond), { shareable: true }));
       return;
     }
     const channel = body.channel.id;
     const thread_ts = threadOf(body.message as { ts: string; thread_ts?: string });
-    const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${team}:${channel}:${thread_ts}` };
-    const there = { ...inConversation(deps, client, body.user.id, channel, thread_ts), privately: toAsker(respond).privately };
-    await once(deps, triggerId(body.trigger_id), context, () => answer(deps, asker, request, there));
+    const asker: Asker = { platform: "slack", userId: user, conversation: conversationIn(team, channel, thread_ts) };
+    const privately = toAsker(respond);
+    const there: Destination = { ...inConversation(deps, client, { user, channel, thread_ts }), notice: privately.notice, privately: privately.privately, noticesArePrivate: true };
+    await once(deps, triggerId(body.trigger_id), context, () => answer(deps, asker, request, there, { askedBy: `<@${user}>` }));
   };
 }
 
@@ -172,7 +153,7 @@ export function onShare(deps: SlackDeps) {
     }
     const request = readRequest(shared.text, shared.kind);
     const channel = body.channel.id;
-    const asker: Asker = { platform: "slack", userId: body.user.id, conversation: `${body.team?.id ?? ""}:${channel}` };
+    const asker: Asker = { platform: "slack", userId: body.user.id, conversation: conversationIn(body.team?.id ?? "", channel) };
     const where = { channel, ...(typeof shared.thread === "string" ? { thread_ts: shared.thread } : {}) };
     const toChannel = async (message: SlackMessage, askId?: string): Promise<PostOutcome> => {
       const outcome = await deps.poster.post(client, { ...where, ...message }, askId);
@@ -180,7 +161,7 @@ export function onShare(deps: SlackDeps) {
       return outcome;
     };
     await once(deps, triggerId(body.trigger_id), context, () =>
-      answer(deps, asker, request, { ...toAsker(respond), deliver: toChannel, notPosted: CANNOT_POST_MESSAGE }, { sharedBy: `<@${body.user.id}>` }, { conversation: false }),
+      answer(deps, asker, request, { ...toAsker(respond), deliver: toChannel, notPosted: CANNOT_POST_MESSAGE, isPrivate: false }, { askedBy: `<@${body.user.id}>` }, { conversation: false }),
     );
   };
 }

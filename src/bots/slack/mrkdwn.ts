@@ -12,6 +12,11 @@ export const SLACK_LIMITS = Object.freeze({
   contextElements: 10,
   /** Slack truncates a message's top-level text well above this; a notification shows far less. */
   fallbackText: 3000,
+  /**
+   * The text of a message's blocks in all: Slack refuses more (msg_blocks_too_long). Undocumented
+   * for sections; reported at about 12,000 characters, less once the blocks' own structure counts.
+   */
+  messageText: 12_000,
 });
 
 /**
@@ -24,7 +29,8 @@ export function escapeText(text: string): string {
 
 /**
  * Splits text into pieces of at most `limit` characters, at a line break or space where possible,
- * never inside an escape such as &amp;.
+ * never inside an escape such as &amp;. A block quote cut mid-line goes on quoted in the next
+ * piece: our text is escaped, so a line starting with a bare ">" is always a quote's.
  */
 export function splitText(text: string, limit: number = SLACK_LIMITS.sectionText): string[] {
   const pieces: string[] = [];
@@ -34,8 +40,10 @@ export function splitText(text: string, limit: number = SLACK_LIMITS.sectionText
     if (cut < limit / 2) cut = limit;
     const amp = rest.lastIndexOf("&", cut);
     if (amp > cut - 6 && rest.indexOf(";", amp) >= cut) cut = amp;
+    const inQuote = rest[rest.lastIndexOf("\n", cut - 1) + 1] === ">" && rest[cut] !== "\n";
     pieces.push(rest.slice(0, cut));
     rest = rest.slice(cut).replace(/^[ \n]/, "");
+    if (inQuote && rest) rest = `>${rest}`;
   }
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;

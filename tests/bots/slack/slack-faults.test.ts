@@ -276,15 +276,16 @@ describe("unauthenticated load", () => {
 });
 
 describe("input cost", () => {
-  it("cuts a 900 KB question before reading it, and answers", async () => {
+  // A claim: a question that long gets "ask one question at a time" before the desk is asked (slack-notices).
+  it("cuts a 900 KB claim before reading it, and answers", async () => {
     const asked: Request[] = [];
     const desk = realDesk();
     const recording: Desk = { ...desk, respond: (request) => (asked.push(request), desk.respond(request)) };
     await withHarness({ desk: recording }, async (slack) => {
-      const ts = await mention(slack, "CHUGE", `how many attacks? ${"and more ".repeat(100_000)}`);
+      const ts = await mention(slack, "CHUGE", `check militants attacked US forces 61 times ${"and more ".repeat(100_000)}`);
       await waitFor(() => inThread(slack.fake, "CHUGE", ts)[0], "the answer");
       expect(asked).toHaveLength(1);
-      expect(asked[0]!.kind === "ask" && asked[0]!.question.length).toBeLessThanOrEqual(4000);
+      expect(asked[0]!.kind === "check" && asked[0]!.claim.length).toBeLessThanOrEqual(4000);
     });
   });
 });

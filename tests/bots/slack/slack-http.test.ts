@@ -10,6 +10,7 @@ import {
   eventEnvelope,
   sendToApp,
   SIGNING_SECRET,
+  textInBlocks,
   waitFor,
   type RecordedCall,
 } from "../../helpers/fake-slack.js";
@@ -62,7 +63,7 @@ describe("Slack app in HTTP mode", () => {
     const blocks = blocksOf(post);
     expect(post.args["channel"]).toBe("CNEWSDESK");
     expect(post.args["text"]).toMatch(/61 attacks/);
-    expect(allText(blocks)).toContain("&gt;According to the Pentagon, Iranian-backed militants fired 61 missiles".replace("&gt;", ">"));
+    expect(allText(blocks)).toContain(">*[1]* According to the Pentagon, Iranian-backed militants fired 61 missiles");
     expect(allText(blocks)).toContain("As of Nov. 17, 2023");
     expect(actionIds(blocks)).toEqual(expect.arrayContaining(["factdesk_ask:0", "factdesk_feedback:up", "factdesk_feedback:down"]));
     expect(post.args["link_names"]).toBeUndefined();
@@ -273,7 +274,14 @@ describe("Slack app when things go wrong", () => {
     }
   });
 
-  it("keeps a very long answer within 50 blocks and 3,000 characters a section", async () => {
+  it("keeps a very long answer within 50 blocks, 3,000 characters a section and 12,000 in all, and counts the passages it leaves out", async () => {
+    const citations = Array.from({ length: 80 }, (_, i) => ({
+      sourceId: `source-${i % 8}`,
+      publisher: "The Associated Press",
+      title: `Story ${i % 8}`,
+      published: "2023-11-17",
+      quote: `Passage ${i} of the story. `.repeat(12),
+    }));
     const longDesk: Desk = {
       ...realDesk(),
       respond: async () => ({
@@ -282,7 +290,7 @@ describe("Slack app when things go wrong", () => {
         result: {
           status: "answered",
           answer: "The militias & the US <response>. ".repeat(400),
-          citations: Array.from({ length: 80 }, (_, i) => ({ sourceId: "ap", publisher: "The Associated Press", title: `Story ${i}`, published: "2023-11-17", quote: "A quoted passage. ".repeat(250) })),
+          citations,
           factIds: Array.from({ length: 80 }, (_, i) => `fact-${i}`),
           confidence: 1,
           asOf: "2023-11-17",
@@ -298,7 +306,10 @@ describe("Slack app when things go wrong", () => {
       const blocks = blocksOf(post);
       expect(blocks.length).toBeLessThanOrEqual(50);
       for (const block of blocks) if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
-      expect(allText(blocks)).toContain("more passages not shown");
+      expect(textInBlocks(blocks)).toBeLessThanOrEqual(12_000);
+      const shown = allText(blocks).match(/\*\[\d+\]\*/g) ?? [];
+      expect(shown.length).toBeGreaterThan(0);
+      expect(allText(blocks)).toContain(`…and ${80 - shown.length} more passages not shown.`);
       expect(actionIds(blocks)).toContain("factdesk_feedback:up");
       const labels = blocks.flatMap((b) => b.elements ?? []).map((e) => (typeof e.text === "object" ? e.text.text : ""));
       for (const label of labels) expect(label.length).toBeLessThanOrEqual(75);

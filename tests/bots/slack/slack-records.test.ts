@@ -135,11 +135,13 @@ describe("the Slack app's record of what was asked", () => {
     const body = eventEnvelope({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many attacks?`, ts: thread, channel: "CFAILED", event_ts: thread });
     slack.fake.failNext("chat.postMessage", "internal_error");
     await sendToApp(slack.eventsUrl, body, JSON_TYPE);
-    const inThread = () => slack.fake.calls.filter((call) => call.method === "chat.postMessage" && call.args["thread_ts"] === thread);
-    await waitFor(() => inThread()[1], "the apology");
-    expect(inThread()[1]!.args["text"]).toMatch(/^Sorry/);
+    const inThread = (method: string) => slack.fake.calls.filter((call) => call.method === method && call.args["thread_ts"] === thread);
+    // The apology goes to the asker alone; the channel sees only the failed post.
+    const apology = await waitFor(() => inThread("chat.postEphemeral")[0], "the apology");
+    expect(apology.args).toMatchObject({ user: "UREPORTER", channel: "CFAILED" });
+    expect(apology.args["text"]).toMatch(/^Sorry/);
     await sendToApp(slack.eventsUrl, body, JSON_TYPE, { retryNum: 1 });
-    const answer = await waitFor(() => inThread()[2], "the retry's answer");
+    const answer = await waitFor(() => inThread("chat.postMessage")[1], "the retry's answer");
     expect(answer.args["text"]).toMatch(/61 attacks/);
   });
 
