@@ -1,39 +1,25 @@
 // Renders a FactDesk reply as a Discord message: one embed (the answer, its sources as fields, the
 // as-of date in the footer) and buttons for the questions to ask next. Pure, and always within
-// Discord's limits, measured with discord.js's own embedLength.
+// Discord's limits, measured with discord.js's own embedLength (embed-fields.ts).
 import {
   ButtonStyle,
   ComponentType,
-  embedLength,
   escapeMarkdown,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
-  type APIEmbedField,
 } from "discord.js";
 import { apDate } from "../../answers/ap-date.js";
-import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
+import type { AnswerResult, CheckResult, ClaimVerdict } from "../../answers/types.js";
 import { clip } from "../clip.js";
 import type { HelpCard, Reply } from "../conversation.js";
+import { groupBySource, passageNumbers, type SourceGroup } from "../sources.js";
+import { fitEmbed, passageMark, sourceFields, type EmbedField } from "./embed-fields.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { voteButtons } from "./vote-buttons.js";
 
-/** Discord's limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const DISCORD_LIMITS = Object.freeze({
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  embedTotal: 6000,
-  content: 2000,
-  buttonLabel: 80,
-  customId: 100,
-  buttonsPerRow: 5,
-  autocompleteChoices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-});
+export { DISCORD_LIMITS } from "./limits.js";
+export { fitEmbed } from "./embed-fields.js";
 
 export interface DiscordMessage {
   embeds: APIEmbed[];
@@ -55,7 +41,9 @@ export function echoed(text: string): string {
 }
 
 const COLORS = Object.freeze({ answered: 0x2b6cb0, clarify: 0xd69e2e, no_answer: 0x718096, supported: 0x2f855a, contradicted: 0xc53030, not_enough_info: 0x718096 });
-const VERDICT_LABELS = Object.freeze({ supported: "Supported", contradicted: "Contradicted", not_enough_info: "Not enough information" });
+
+/** A fact check echoes at most this much of the text it checked: the claims are what it is about. */
+const CHECKED_TEXT_CHARS = 1000;
 
 export function renderReply(reply: Reply): DiscordMessage {
   switch (reply.kind) {
@@ -83,25 +71,42 @@ function renderAnswer(question: string, result: AnswerResult): DiscordMessage {
     title: clip(echoed(question), DISCORD_LIMITS.title),
     description: clip(result.answer, DISCORD_LIMITS.description),
     color: COLORS[result.status],
-    fields: result.status === "answered" ? citationFields(result.citations) : [],
     ...(result.asOf ? { footer: { text: `As of ${apDate(result.asOf)} · passages quoted verbatim` } } : {}),
   };
-  return { embeds: [fitEmbed(embed)], components: askButtons(result.suggestions) };
+  return { embeds: [fitEmbed(embed, result.status === "answered" ? sourceFields(groupBySource(result.citations)) : [])], components: askButtons(result.suggestions) };
 }
 
+/**
+ * A fact check: a short title ("Fact check · 2 claims"), the text checked, quoted, then the
+ * verdict. The verdict is stated once, in the engine's own words ("Contradicted: …", "Not enough
+ * info: …"); this renderer adds no label of its own and reads the typed verdict only for the
+ * colour. A check of several claims has a field per claim naming the passages that bear on it.
+ */
 function renderCheck(claim: string, result: CheckResult): DiscordMessage {
-  const claimFields: APIEmbedField[] =
-    result.claims.length > 1
-      ? result.claims.map((part) => ({ name: clip(`"${echoed(part.claim)}"`, DISCORD_LIMITS.fieldName), value: clip(part.explanation, DISCORD_LIMITS.fieldValue) }))
-      : [];
+  const groups = groupBySource(result.citations);
+  const several = result.claims.length > 1;
   const embed: APIEmbed = {
-    title: clip(`${VERDICT_LABELS[result.verdict]}: ${echoed(claim)}`, DISCORD_LIMITS.title),
-    description: clip(result.explanation, DISCORD_LIMITS.description),
+    title: several ? `Fact check · ${result.claims.length} claims` : "Fact check",
+    description: clip(`${quoted(clip(echoed(claim), CHECKED_TEXT_CHARS))}\n${result.explanation}`, DISCORD_LIMITS.description),
     color: COLORS[result.verdict],
-    fields: [...claimFields, ...citationFields(result.citations)],
   };
-  return { embeds: [fitEmbed(embed)], components: [] };
+  const claimFields = several ? result.claims.map((part, i) => claimField(part, i + 1, groups)) : [];
+  return { embeds: [fitEmbed(embed, [...claimFields, ...sourceFields(groups)])], components: [] };
 }
+
+/** One claim of several: what it says, its verdict, and the numbers of the passages it rests on. */
+function claimField(part: ClaimVerdict, number: number, groups: readonly SourceGroup[]): EmbedField {
+  const numbers = passageNumbers(groups, part.citations);
+  const cited = numbers.length ? `\n*${numbers.length === 1 ? "Passage" : "Passages"} ${numbers.map(passageMark).join(", ")}*` : "";
+  return {
+    name: clip(`${number}. "${echoed(part.claim)}"`, DISCORD_LIMITS.fieldName),
+    value: `${clip(part.explanation, DISCORD_LIMITS.fieldValue - cited.length)}${cited}`,
+    shows: { claims: 1 },
+  };
+}
+
+/** Text as a block quote, every line of it. */
+const quoted = (text: string) => text.split("\n").map((line) => `> ${line}`).join("\n");
 
 function renderHelp(help: HelpCard): DiscordMessage {
   const sources = help.sources.map((source) => `${source.publisher}, *${source.title}*, ${apDate(source.published)}`);
@@ -140,16 +145,6 @@ export function renderSources(help: HelpCard): DiscordMessage {
   return { embeds: [fitEmbed(embed)], components: [] };
 }
 
-function citationFields(citations: readonly CitationView[]): APIEmbedField[] {
-  return citations.map((citation) => {
-    const heading = `*${escapeMarkdown(citation.title)}*\n`;
-    return {
-      name: clip(`${citation.publisher} · ${apDate(citation.published)}`, DISCORD_LIMITS.fieldName),
-      value: clip(`${heading}> ${escapeMarkdown(citation.quote).replace(/\n/g, "\n> ")}`, DISCORD_LIMITS.fieldValue),
-    };
-  });
-}
-
 function askButtons(questions: readonly string[]): DiscordMessage["components"] {
   const buttons: APIButtonComponent[] = questions.slice(0, DISCORD_LIMITS.buttonsPerRow).map((question) => ({
     type: ComponentType.Button,
@@ -164,21 +159,3 @@ export function askButtonId(question: string): string {
   return `${ASK_BUTTON_PREFIX}${question.slice(0, DISCORD_LIMITS.customId - ASK_BUTTON_PREFIX.length)}`;
 }
 
-/**
- * Keeps an embed within 25 fields and 6,000 characters in total: fields are dropped from the end,
- * with a last field saying how many were left out, then the description is cut if still needed.
- */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
-  const fields = [...(embed.fields ?? [])];
-  const note = (left: number): APIEmbedField => ({ name: "More sources", value: `…and ${left} more not shown.` });
-  let fitted: APIEmbed = { ...embed, fields };
-  let dropped = 0;
-  while (fields.length > 0 && (fields.length + (dropped ? 1 : 0) > DISCORD_LIMITS.fields || embedLength(fitted) > DISCORD_LIMITS.embedTotal)) {
-    fields.pop();
-    dropped += 1;
-    fitted = { ...embed, fields: [...fields, note(dropped)] };
-  }
-  const over = embedLength(fitted) - DISCORD_LIMITS.embedTotal;
-  if (over > 0 && fitted.description) fitted = { ...fitted, description: clip(fitted.description, fitted.description.length - over) };
-  return fitted;
-}

@@ -96,7 +96,8 @@ describe("Discord HTTP interactions endpoint", () => {
     const body = (await (await post(JSON.stringify(payload))).json()) as { type: number; data: { flags: number; embeds: APIEmbed[] } };
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(64);
-    expect(body.data.embeds[0]!.title).toMatch(/^Contradicted: /);
+    expect(body.data.embeds[0]!.title).toBe("Fact check");
+    expect(body.data.embeds[0]!.description).toMatch(/\nContradicted: /);
   });
 
   it("answers autocomplete in the HTTP reply", async () => {
