@@ -163,8 +163,8 @@ export function messageCommandData(name: string, target: Record<string, unknown>
 }
 
 /** The message a button sits on, as Discord sends it with a component interaction (and with a modal opened from one). */
-export function messageWithButtons(flags = 0, components: unknown[] = []): Record<string, unknown> {
-  return { message: { ...messageFrom("1500000000000000001", "", { flags }), components } };
+export function messageWithButtons(flags = 0, components: unknown[] = [], embeds: unknown[] = []): Record<string, unknown> {
+  return { message: { ...messageFrom("1500000000000000001", "", { flags, embeds }), components } };
 }
 
 /** A modal's submission: each text input inside its label, as Discord sends them. */
@@ -301,6 +301,8 @@ export function expiredButtons(): Array<[string, Record<string, unknown>]> {
     ["a follow-up button cut short, whose question FactDesk no longer knows", click(`factdesk:ask:How many ${"zeppelins ".repeat(12)}`.slice(0, 100))],
     ["a vote button without an ask id", click("factdesk:vote:up:not-an-ask-id")],
     ["a vote button with a choice FactDesk never offered", click("factdesk:vote:sideways:0b5e6a4e-3c1f-4e0b-9a51-7d2f8f1c9e10")],
+    ["a Post button without an ask id", interactionPayload("button", buttonData("factdesk:post:not-an-ask-id"), messageWithButtons(64, [], [{ description: "an answer" }]))],
+    ["a Post button on a message everyone already sees", click("factdesk:post:0b5e6a4e-3c1f-4e0b-9a51-7d2f8f1c9e10")],
     ["the 👎 form of a vote without an ask id", interactionPayload("modal", modalData("factdesk:reason:not-an-ask-id", { reason: "wrong" }), messageWithButtons())],
   ];
 }

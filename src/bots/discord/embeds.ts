@@ -16,6 +16,7 @@ import type { HelpCard, Reply } from "../conversation.js";
 import { groupBySource, passageNumbers, type SourceGroup } from "../sources.js";
 import { fitEmbed, passageMark, sourceFields, type EmbedField } from "./embed-fields.js";
 import { DISCORD_LIMITS } from "./limits.js";
+import { postButton } from "./post-button.js";
 import { voteButtons } from "./vote-buttons.js";
 
 export { DISCORD_LIMITS } from "./limits.js";
@@ -45,20 +46,30 @@ const COLORS = Object.freeze({ answered: 0x2b6cb0, clarify: 0xd69e2e, no_answer:
 /** A fact check echoes at most this much of the text it checked: the claims are what it is about. */
 const CHECKED_TEXT_CHARS = 1000;
 
-export function renderReply(reply: Reply): DiscordMessage {
+export interface RenderOptions {
+  /** The reply is seen only by the asker: an answer or verdict gets a "Post publicly" button. */
+  private?: boolean;
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
   switch (reply.kind) {
     case "help":
       return renderHelp(reply.help);
     case "answer":
-      return withVoteButtons(renderAnswer(reply.question, reply.result), reply.result.status === "answered" ? reply.askId : undefined);
+      return withAnswerButtons(renderAnswer(reply.question, reply.result), reply.result.status === "answered" ? reply.askId : undefined, options);
     case "check":
-      return withVoteButtons(renderCheck(reply.claim, reply.result), reply.askId);
+      return withAnswerButtons(renderCheck(reply.claim, reply.result), reply.askId, options);
   }
 }
 
-/** Answers and verdicts carry 👍/👎 for the editors when they were recorded (they have an ask id). */
-function withVoteButtons(message: DiscordMessage, askId: string | undefined): DiscordMessage {
-  return askId ? { ...message, components: [...message.components, voteButtons(askId)] } : message;
+/**
+ * Answers and verdicts carry 👍/👎 for the editors when they were recorded (they have an ask id),
+ * and, when only the asker sees them, a button to post them for everyone.
+ */
+function withAnswerButtons(message: DiscordMessage, askId: string | undefined, options: RenderOptions): DiscordMessage {
+  if (!askId) return message;
+  const row = { type: ComponentType.ActionRow as const, components: [...voteButtons(askId), ...(options.private ? [postButton(askId)] : [])] };
+  return { ...message, components: [...message.components, row] };
 }
 
 /** A short notice: an apology, a rate limit. */

@@ -1,5 +1,5 @@
 // Routes a Discord interaction to its handler: slash commands, the message command, autocomplete,
-// follow-up and vote buttons, the 👎 modal.
+// follow-up, vote and "Post publicly" buttons, the 👎 modal.
 // Every interaction gets an answer: anything FactDesk has no handler for (a command it no longer
 // registers, a select menu, a modal) is told so, a button it can no longer act on is told it has
 // expired, and a handler that fails still apologizes, so nobody is left with "This interaction failed".
@@ -7,6 +7,8 @@ import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableI
 import { COMMANDS, MESSAGE_COMMANDS } from "./commands/index.js";
 import { ASK_BUTTON_PREFIX, DISCORD_LIMITS, renderNotice } from "./embeds.js";
 import { onReasonModal, onVoteButton, REASON_MODAL_PREFIX } from "./feedback.js";
+import { POST_BUTTON_PREFIX } from "./post-button.js";
+import { onPostButton } from "./post-publicly.js";
 import { answerExpired, answerInteraction, apologize, NO_PINGS, replyFromDesk, type DiscordDeps } from "./respond.js";
 import { VOTE_BUTTON_PREFIX } from "./vote-buttons.js";
 
@@ -56,10 +58,11 @@ async function route(interaction: RepliableInteraction, deps: DiscordDeps): Prom
 
 /**
  * A button on a message of FactDesk's (Discord sends a click only to the app that posted the
- * message): a follow-up question, a vote, or one FactDesk can no longer act on.
+ * message): a follow-up question, a vote, posting a private answer, or one FactDesk can no longer act on.
  */
 async function onButton(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
   if (interaction.customId.startsWith(VOTE_BUTTON_PREFIX)) return onVoteButton(interaction, deps);
+  if (interaction.customId.startsWith(POST_BUTTON_PREFIX)) return onPostButton(interaction, deps);
   const question = interaction.customId.startsWith(ASK_BUTTON_PREFIX) ? questionFromButton(interaction.customId, deps) : undefined;
   if (!question) return answerExpired(interaction, deps);
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);

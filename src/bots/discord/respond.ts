@@ -39,16 +39,21 @@ export interface InteractionAnswer {
   conversation?: string;
 }
 
+/** Where an answer goes: to the asker only (ephemeral), or to everyone in the channel. */
+export interface AnswerPlace {
+  ephemeral: boolean;
+}
+
 export async function answerInteraction(
   interaction: RepliableInteraction,
   deps: DiscordDeps,
-  produce: (asker: Asker) => Promise<InteractionAnswer>,
-  options: { ephemeral: boolean },
+  produce: (asker: Asker, where: AnswerPlace) => Promise<InteractionAnswer>,
+  options: AnswerPlace,
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   try {
     // The limit is checked inside the deferral window, so a slow store never holds the first response.
-    const answer = (async () => ((await deps.limiter.allow(interaction.user.id)) ? produce(askerOf(interaction)) : RATE_LIMITED))();
+    const answer = (async () => ((await deps.limiter.allow(interaction.user.id)) ? produce(askerOf(interaction), options) : RATE_LIMITED))();
     answer.catch(() => undefined); // handled below; never an unhandled rejection while we wait
     const settled = await Promise.race([answer, delay(deps.deferAfterMs)]);
     if (settled === RATE_LIMITED) {
@@ -109,12 +114,12 @@ const RATE_LIMITED = Symbol("rate limited");
 export type ReadIn = { chainOf: string } | "alone";
 
 /** A reply from the desk, rendered for Discord, with the conversation it was read in. */
-export function replyFromDesk(deps: DiscordDeps, request: Request, readIn?: ReadIn): (asker: Asker) => Promise<InteractionAnswer> {
-  return async (asker) => {
+export function replyFromDesk(deps: DiscordDeps, request: Request, readIn?: ReadIn): (asker: Asker, where: AnswerPlace) => Promise<InteractionAnswer> {
+  return async (asker, where) => {
     const conversation = await conversationOf(deps, asker, readIn);
     const reply = await deps.desk.respond(request, { asker, conversation: conversation ?? false });
     // Help holds no conversation for a reply to go on in.
-    return { message: renderReply(reply), ...(conversation && reply.kind !== "help" ? { conversation } : {}) };
+    return { message: renderReply(reply, { private: where.ephemeral }), ...(conversation && reply.kind !== "help" ? { conversation } : {}) };
   };
 }
 

@@ -34,7 +34,7 @@ const ask = (question: string, extra: Array<{ name: string; type: number; value:
   interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: question }, ...extra]));
 
 describe("Discord app through the gateway", () => {
-  it("answers /ask with an embed: the answer, sources with quotes, the as-of footer and follow-up buttons", async () => {
+  it("answers /ask privately by default, with an embed: the answer, sources with quotes, the as-of footer and follow-up buttons", async () => {
     const payload = ask("hw many atacks on US forces?");
     discord.interaction(payload);
     const { body } = await callbackFor(discord, payload);
@@ -46,7 +46,7 @@ describe("Discord app through the gateway", () => {
     expect(embed.footer!.text).toMatch(/^As of Nov\. 17, 2023/);
     expect(body.data!.components![0]!.components.length).toBeGreaterThan(0);
     expect(body.data!.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(body.data!.flags).toBeUndefined();
+    expect(body.data!.flags).toBe(64);
   });
 
   it("offers the candidates as buttons when the question is ambiguous, and what it can answer when it can't", async () => {
@@ -63,12 +63,15 @@ describe("Discord app through the gateway", () => {
     expect(noAnswer.components![0]!.components.length).toBeGreaterThan(0);
   });
 
-  it("replies privately when private is set", async () => {
-    const payload = ask("who is al-Sudani?", [{ name: "private", type: 5, value: true }]);
+  it.each([
+    ["/ask", ask("who is al-Sudani?", [{ name: "private", type: 5, value: false }])],
+    ["/factcheck", interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 900 troops in Syria." }, { name: "private", type: 5, value: false }]))],
+  ])("posts %s in the channel when private is False, with no Post button", async (_name, payload) => {
     discord.interaction(payload);
     const { body } = await callbackFor(discord, payload);
-    expect(body.data!.flags).toBe(64);
-    expect(body.data!.embeds![0]!.description).toMatch(/prime minister/i);
+    expect(body.data!.flags).toBeUndefined();
+    expect(body.data!.embeds![0]!.description).toMatch(/prime minister|900/i);
+    expect(body.data!.components!.flatMap((row) => row.components).map((button) => button.custom_id)).not.toContainEqual(expect.stringMatching(/^factdesk:post:/));
   });
 
   it("offers at most 25 autocomplete choices of at most 100 characters, matching what was typed", async () => {
