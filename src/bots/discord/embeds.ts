@@ -1,34 +1,26 @@
 // Renders a FactDesk reply as a Discord message: one embed (the answer, its sources as fields, the
 // as-of date in the footer) and buttons for the questions to ask next. Pure, and always within
 // Discord's limits, measured with discord.js's own embedLength (embed-fields.ts).
-import {
-  ButtonStyle,
-  ComponentType,
-  escapeMarkdown,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-} from "discord.js";
+import { ComponentType, escapeMarkdown, type APIEmbed } from "discord.js";
 import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, ClaimVerdict } from "../../answers/types.js";
 import { clip } from "../clip.js";
 import type { HelpCard, Reply } from "../conversation.js";
 import { groupBySource, passageNumbers, type SourceGroup } from "../sources.js";
+import { ASK_BUTTON_PREFIX, askButtons, CLARIFY_BUTTON_PREFIX } from "./ask-buttons.js";
 import { fitEmbed, passageMark, sourceFields, type EmbedField } from "./embed-fields.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { postButton } from "./post-button.js";
-import { voteButtons } from "./vote-buttons.js";
+import { voteButtons, type ButtonRow } from "./vote-buttons.js";
 
+export { ASK_BUTTON_PREFIX, askButtonId } from "./ask-buttons.js";
 export { DISCORD_LIMITS } from "./limits.js";
 export { fitEmbed } from "./embed-fields.js";
 
 export interface DiscordMessage {
   embeds: APIEmbed[];
-  components: Array<APIActionRowComponent<APIButtonComponent>>;
+  components: ButtonRow[];
 }
-
-/** Custom ids of follow-up buttons: this prefix, then the question (cut to fit 100 characters). */
-export const ASK_BUTTON_PREFIX = "factdesk:ask:";
 
 /** Bidi controls and zero-width characters: in an echo they can reorder or hide what the user sees. */
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
@@ -84,7 +76,8 @@ function renderAnswer(question: string, result: AnswerResult): DiscordMessage {
     color: COLORS[result.status],
     ...(result.asOf ? { footer: { text: `As of ${apDate(result.asOf)} · passages quoted verbatim` } } : {}),
   };
-  return { embeds: [fitEmbed(embed, result.status === "answered" ? sourceFields(groupBySource(result.citations)) : [])], components: askButtons(result.suggestions) };
+  const buttons = askButtons(result.suggestions, result.status === "clarify" ? CLARIFY_BUTTON_PREFIX : ASK_BUTTON_PREFIX);
+  return { embeds: [fitEmbed(embed, result.status === "answered" ? sourceFields(groupBySource(result.citations)) : [])], components: buttons };
 }
 
 /**
@@ -156,17 +149,4 @@ export function renderSources(help: HelpCard): DiscordMessage {
   return { embeds: [fitEmbed(embed)], components: [] };
 }
 
-function askButtons(questions: readonly string[]): DiscordMessage["components"] {
-  const buttons: APIButtonComponent[] = questions.slice(0, DISCORD_LIMITS.buttonsPerRow).map((question) => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: clip(question, DISCORD_LIMITS.buttonLabel),
-    custom_id: askButtonId(question),
-  }));
-  return buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
-}
-
-export function askButtonId(question: string): string {
-  return `${ASK_BUTTON_PREFIX}${question.slice(0, DISCORD_LIMITS.customId - ASK_BUTTON_PREFIX.length)}`;
-}
 

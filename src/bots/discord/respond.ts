@@ -55,15 +55,21 @@ export async function answerInteraction(
     // The limit is checked inside the deferral window, so a slow store never holds the first response.
     const answer = (async () => ((await deps.limiter.allow(interaction.user.id)) ? produce(askerOf(interaction), options) : RATE_LIMITED))();
     answer.catch(() => undefined); // handled below; never an unhandled rejection while we wait
-    const settled = await Promise.race([answer, delay(deps.deferAfterMs)]);
+    // An interaction already responded to (a clarification's click updated its message) has no
+    // deadline left to keep: its answer follows as a message of its own.
+    const responded = interaction.replied || interaction.deferred;
+    const settled = responded ? await answer : await Promise.race([answer, delay(deps.deferAfterMs)]);
     if (settled === RATE_LIMITED) {
       deps.logger.warn({ user: interaction.user.id }, "rate limit reached");
-      await interaction.reply({ ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+      const notice = { ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral } as const;
+      await (responded ? interaction.followUp(notice) : interaction.reply(notice));
       return;
     }
     let answered: InteractionAnswer | undefined = settled;
     let posted: { id: string } | undefined;
-    if (settled) {
+    if (responded && settled) {
+      posted = await interaction.followUp({ ...settled.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
+    } else if (settled) {
       await interaction.reply({ ...settled.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
     } else {
       await interaction.deferReply(flags ? { flags } : {});
