@@ -1,5 +1,5 @@
 // A local stand-in for Discord's REST API: records interaction callbacks, webhook edits and
-// follow-ups, channel messages and command registrations, and answers as Discord does.
+// follow-ups, channel messages, typing and command registrations, and answers as Discord does.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,6 +31,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const failures: string[] = [];
   /** Each interaction's original message (its first reply), by interaction token. */
   const originals = new Map<string, { id: string; body: Record<string, unknown> | undefined }>();
+  /** The commands registered, by route (global or one server's), each given an id as Discord gives it. */
+  const commands = new Map<string, unknown[]>();
   let counter = 1200000000000000000n;
   const fake: FakeDiscord = {
     apiUrl: "",
@@ -63,7 +65,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return void res.writeHead(204).end();
     }
     if (req.method === "DELETE") return void res.writeHead(204).end();
-    if (req.method === "PUT" && path.includes("/commands")) return json(res, Array.isArray(body) ? body : []);
+    if (req.method === "POST" && path.endsWith("/typing")) return void res.writeHead(204).end();
+    if (path.endsWith("/commands") && (req.method === "PUT" || req.method === "GET")) {
+      if (req.method === "PUT") commands.set(path, (Array.isArray(body) ? body : []).map((command) => ({ ...(command as object), id: nextId(), application_id: APP_ID, version: nextId() })));
+      return json(res, commands.get(path) ?? []);
+    }
     // GET and PATCH of an interaction's original message answer with that message, under its one
     // id; one whose callback went to FactDesk's HTTP endpoint instead is made up on first use.
     const webhookOriginal = /\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path);
@@ -209,6 +215,11 @@ export function replyPayload(content: string, repliedTo: string, options: { ping
     message_reference: { type: 0, message_id: repliedTo, channel_id: CHANNEL_ID, guild_id: GUILD_ID },
     referenced_message: messageFrom(repliedTo, `/channels/${CHANNEL_ID}/messages`, { content: "" }),
   };
+}
+
+/** A MESSAGE_UPDATE payload: the message as edited (Discord sends the whole message). */
+export function editPayload(message: Record<string, unknown>, content: string): Record<string, unknown> {
+  return { ...message, content, edited_timestamp: new Date().toISOString() };
 }
 
 /** The GUILD_CREATE data for the newsroom's server, with its one text channel. */

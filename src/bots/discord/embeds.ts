@@ -5,9 +5,10 @@ import { ComponentType, escapeMarkdown, type APIEmbed } from "discord.js";
 import { apDate } from "../../answers/ap-date.js";
 import type { AnswerResult, CheckResult, ClaimVerdict } from "../../answers/types.js";
 import { clip } from "../clip.js";
-import type { HelpCard, Reply } from "../conversation.js";
+import { readRequest, type HelpCard, type Reply } from "../conversation.js";
 import { groupBySource, passageNumbers, type SourceGroup } from "../sources.js";
 import { ASK_BUTTON_PREFIX, askButtons, CLARIFY_BUTTON_PREFIX } from "./ask-buttons.js";
+import { plainMention, type CommandMention } from "./command-mentions.js";
 import { fitEmbed, passageMark, sourceFields, type EmbedField } from "./embed-fields.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { postButton } from "./post-button.js";
@@ -41,12 +42,14 @@ const CHECKED_TEXT_CHARS = 1000;
 export interface RenderOptions {
   /** The reply is seen only by the asker: an answer or verdict gets a "Post publicly" button. */
   private?: boolean;
+  /** How help names the slash commands (command mentions when their ids are known). */
+  mention?: CommandMention;
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
   switch (reply.kind) {
     case "help":
-      return renderHelp(reply.help);
+      return renderHelp(reply.help, options.mention ?? plainMention);
     case "answer":
       return withAnswerButtons(renderAnswer(reply.question, reply.result), reply.result.status === "answered" ? reply.askId : undefined, options);
     case "check":
@@ -112,7 +115,11 @@ function claimField(part: ClaimVerdict, number: number, groups: readonly SourceG
 /** Text as a block quote, every line of it. */
 const quoted = (text: string) => text.split("\n").map((line) => `> ${line}`).join("\n");
 
-function renderHelp(help: HelpCard): DiscordMessage {
+/**
+ * Help: how to use each command, with its options as typed (`/factcheck claim:`), each command
+ * named by a mention Discord shows as clickable when its id is known.
+ */
+function renderHelp(help: HelpCard, mention: CommandMention): DiscordMessage {
   const sources = help.sources.map((source) => `${source.publisher}, *${source.title}*, ${apDate(source.published)}`);
   const embed: APIEmbed = {
     title: "FactDesk",
@@ -120,8 +127,12 @@ function renderHelp(help: HelpCard): DiscordMessage {
       [
         help.scope,
         "",
-        "`/ask` a question (suggestions appear as you type), `/factcheck` a sentence from a draft, `/sources` for what I cover. Or mention me with a question, reply to one of my answers to follow up, or pick **Apps → Fact-check with FactDesk** on any message.",
-        `Fact-check example: \`${help.checkExample}\``,
+        `${mention("ask")} \`question:\` asks a question (suggestions appear as you type).`,
+        `${mention("factcheck")} \`claim:\` checks a sentence from a draft: \`/factcheck claim: ${exampleClaim(help)}\``,
+        `${mention("sources")} lists what I quote; ${mention("help")} shows this.`,
+        "Replies are for you alone until you press **Post publicly** (or set `private:` to False).",
+        "",
+        `Or mention me with a question (\`${help.checkExample}\` to check a sentence), reply to one of my answers to follow up, or pick **Apps → Fact-check with FactDesk** on any message.`,
         "",
         "Try one of these:",
       ].join("\n"),
@@ -133,6 +144,12 @@ function renderHelp(help: HelpCard): DiscordMessage {
     ],
   };
   return { embeds: [fitEmbed(embed)], components: askButtons(help.examples) };
+}
+
+/** The help card's example check, as the claim itself (its "check …" read as a mention would be). */
+export function exampleClaim(help: HelpCard): string {
+  const request = readRequest(help.checkExample);
+  return request.kind === "check" ? request.claim : help.checkExample;
 }
 
 /** /sources: what FactDesk covers and where each source came from. */

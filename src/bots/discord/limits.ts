@@ -17,3 +17,10 @@ export const DISCORD_LIMITS = Object.freeze({
   choiceName: 100,
   choiceValue: 100,
 });
+
+/**
+ * FactDesk's own limits on what one request on Discord may hold: a question is a sentence or two
+ * (`/ask` takes 500 characters), a draft to check a paragraph (`/factcheck` takes 1,500). A
+ * mention or DM past them is told to ask one question at a time, not answered as one question.
+ */
+export const REQUEST_LIMITS = Object.freeze({ question: 500, claim: 1500 });

@@ -6,6 +6,7 @@ import type { Logger } from "../../logger.js";
 import { conversationKey, type Asker, type Desk, type Request } from "../conversation.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE, type RateLimiter } from "../rate-limit.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
+import type { CommandMention } from "./command-mentions.js";
 import { chainFromReply, chainKey } from "./reply-chain.js";
 
 export interface DiscordDeps {
@@ -16,6 +17,8 @@ export interface DiscordDeps {
   deferAfterMs: number;
   /** The bot's user id, for recognising mentions of it. */
   botUserId: string;
+  /** How to name the slash commands in a server (or a DM, `null`): mentions once their ids are known. */
+  commandMentions: (guildId: string | null) => Promise<CommandMention>;
 }
 
 /** Echoed text never pings: no @everyone, @here, roles or users, and no reply ping. */

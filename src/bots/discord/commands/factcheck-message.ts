@@ -5,7 +5,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags } from "discord.js";
 import { readRequest } from "../../conversation.js";
 import { renderNotice } from "../embeds.js";
-import { questionText } from "../messages.js";
+import { questionText } from "../question-text.js";
 import { answerInteraction, NO_PINGS, replyFromDesk } from "../respond.js";
 import type { MessageCommand } from "./command.js";
 
