@@ -12,6 +12,11 @@ export type FetchCommands = (guildId?: string) => Promise<ReadonlyArray<{ id: st
 
 /** Registration changes ids rarely; a new command appears within this. */
 const KEEP_IDS_MS = 10 * 60_000;
+/**
+ * After a failed fetch, commands are named plainly this long before Discord is asked again: in
+ * HTTP interactions mode without a bot token every fetch fails, and help should not log each one.
+ */
+const RETRY_FAILED_MS = 60_000;
 /** A slow Discord delays no help card: past this, commands are named plainly. */
 const FETCH_TIMEOUT_MS = 1000;
 const CHAT_INPUT = 1;
@@ -19,35 +24,35 @@ const CHAT_INPUT = 1;
 export const plainMention: CommandMention = (name) => `\`/${name}\``;
 
 export function commandMentions(fetchCommands: FetchCommands, logger: Logger, now: () => number = Date.now): (guildId: string | null) => Promise<CommandMention> {
-  const known = new Map<string, { ids: Map<string, string>; at: number }>();
+  const known = new Map<string, { ids: Map<string, string>; until: number }>();
   const idsWhere = async (scope: string | undefined): Promise<Map<string, string>> => {
     const key = scope ?? "global";
     const kept = known.get(key);
-    if (kept && now() - kept.at < KEEP_IDS_MS) return kept.ids;
-    const commands = await fetchCommands(scope);
-    const ids = new Map(commands.filter((command) => (command.type ?? CHAT_INPUT) === CHAT_INPUT).map((command) => [command.name, command.id]));
-    known.set(key, { ids, at: now() });
-    return ids;
+    if (kept && now() < kept.until) return kept.ids;
+    try {
+      const commands = await fetchCommands(scope);
+      const ids = new Map(commands.filter((command) => (command.type ?? CHAT_INPUT) === CHAT_INPUT).map((command) => [command.name, command.id]));
+      known.set(key, { ids, until: now() + KEEP_IDS_MS });
+      return ids;
+    } catch (error) {
+      logger.warn({ err: error, guild: scope }, "could not list the commands: naming them plainly");
+      known.set(key, { ids: new Map(), until: now() + RETRY_FAILED_MS });
+      return new Map();
+    }
   };
   return async (guildId) => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), FETCH_TIMEOUT_MS).unref()));
-    try {
-      const found = await Promise.race([Promise.all([guildId ? idsWhere(guildId) : new Map<string, string>(), idsWhere(undefined)]), late]);
-      if (!found) {
-        logger.warn("Discord did not list the commands in time: naming them plainly");
-        return plainMention;
-      }
-      const [inServer, global] = found;
-      return (name) => {
-        const id = inServer.get(name) ?? global.get(name);
-        return id ? `</${name}:${id}>` : plainMention(name);
-      };
-    } catch (error) {
-      logger.warn({ err: error }, "could not list the commands: naming them plainly");
+    const found = await Promise.race([Promise.all([guildId ? idsWhere(guildId) : new Map<string, string>(), idsWhere(undefined)]), late]);
+    clearTimeout(timer);
+    if (!found) {
+      logger.warn("Discord did not list the commands in time: naming them plainly");
       return plainMention;
-    } finally {
-      clearTimeout(timer);
     }
+    const [inServer, global] = found;
+    return (name) => {
+      const id = inServer.get(name) ?? global.get(name);
+      return id ? `</${name}:${id}>` : plainMention(name);
+    };
   };
 }
