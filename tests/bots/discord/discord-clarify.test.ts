@@ -67,8 +67,8 @@ describe("a clarification's buttons on Discord", () => {
     const answer = await followUpTo(click);
     expect(answer.body.flags ?? 0).toBe(0);
     await waitFor(() => discord.logs.lines().find((line) => line["msg"] === "a reply to the answer continues its conversation" && line["message"] === answer.createdId), "the chain");
-    // Read afresh, "source?" is about the report; read in the chain, about the pick's answer.
-    const followUp = replyPayload("source?", answer.createdId!);
+    // Read afresh, this is about the 61 attacks; read in the chain, about the pick's answer.
+    const followUp = replyPayload("what's the source for that?", answer.createdId!);
     discord.message(followUp);
     const reply = await waitFor(() => discord.fake.requests.find((r) => (r.body as { message_reference?: { message_id: string } })?.message_reference?.message_id === followUp["id"]), "the reply");
     expect((reply.body as { embeds: APIEmbed[] }).embeds[0]!.description).toMatch(/^In the source's words: "The United States has about 2,000 American soldiers in Iraq/);

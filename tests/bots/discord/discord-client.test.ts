@@ -64,7 +64,7 @@ describe("Discord app through the gateway", () => {
   });
 
   it.each([
-    ["/ask", ask("who is al-Sudani?", [{ name: "private", type: 5, value: false }])],
+    ["/ask", ask("who is Mohammed Shia al-Sudani?", [{ name: "private", type: 5, value: false }])],
     ["/factcheck", interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 900 troops in Syria." }, { name: "private", type: 5, value: false }]))],
   ])("posts %s in the channel when private is False, with no Post button", async (_name, payload) => {
     discord.interaction(payload);

@@ -33,11 +33,11 @@ const description = (request: RecordedRequest) => (request.body as Sent).embeds[
 
 describe("an edited question on Discord", () => {
   it("updates FactDesk's reply in place with the answer to the question as edited", async () => {
-    const question = mention("how many US troops are in Kuwait?");
+    const question = mention("roughly how many soldiers does America have stationed in Qatar?");
     discord.message(question);
     const answer = await replyTo(question);
-    expect(answer.text).toMatch(/don't cover Kuwait/);
-    discord.edit(editPayload(question, `<@${APP_ID}> how many US troops are in Syria?`));
+    expect(answer.text).toMatch(/don't cover Qatar/);
+    discord.edit(editPayload(question, `<@${APP_ID}> roughly how many soldiers does America have stationed in Syria?`));
     const edit = await editOf(answer.id);
     expect(description(edit)).toMatch(/900 in Syria/);
     expect((edit.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -46,33 +46,33 @@ describe("an edited question on Discord", () => {
   });
 
   it("reads an edited follow-up in the reply chain it was asked in", async () => {
-    const question = mention("how many US troops are in Iraq?");
+    const question = mention("roughly how many soldiers does America have stationed in Iraq?");
     discord.message(question);
     const first = await replyTo(question);
-    const followUp = replyPayload("and in Kuwait?", first.id);
+    const followUp = replyPayload("and what about Qatar?", first.id);
     discord.message(followUp);
     const second = await replyTo(followUp);
-    discord.edit(editPayload(followUp, "and in Syria?"));
-    expect(description(await editOf(second.id))).toMatch(/Reading this as: how many US troops are in Syria\?[\s\S]*900/);
+    discord.edit(editPayload(followUp, "and what about Syria then?"));
+    expect(description(await editOf(second.id))).toMatch(/Reading this as: roughly how many soldiers does America have stationed in Syria\?[\s\S]*900/);
   });
 
   it("updates the reply even when discord.js no longer holds the message", async () => {
-    const question = mention("how many US troops are in Kuwait?");
+    const question = mention("roughly how many soldiers does America have stationed in Qatar?");
     discord.message(question);
     const answer = await replyTo(question);
     (discord.client.channels.cache.get(CHANNEL_ID) as TextChannel).messages.cache.clear();
-    discord.edit(editPayload(question, `<@${APP_ID}> how many US troops are in Syria?`));
+    discord.edit(editPayload(question, `<@${APP_ID}> roughly how many soldiers does America have stationed in Syria?`));
     expect(description(await editOf(answer.id))).toMatch(/900 in Syria/);
   });
 
   it("keeps an edit made while the question is still being answered: the reply, once sent, is updated", async () => {
     const harness = await startDiscordHarness({ desk: slowDesk(200) });
     try {
-      const question = mention("how many US troops are in Kuwait?");
+      const question = mention("roughly how many soldiers does America have stationed in Qatar?");
       harness.message(question);
-      harness.edit(editPayload(question, `<@${APP_ID}> how many US troops are in Syria?`));
+      harness.edit(editPayload(question, `<@${APP_ID}> roughly how many soldiers does America have stationed in Syria?`));
       const answer = await replyTo(question, harness);
-      expect(answer.text).toMatch(/don't cover Kuwait/);
+      expect(answer.text).toMatch(/don't cover Qatar/);
       expect(description(await editOf(answer.id, harness))).toMatch(/900 in Syria/);
     } finally {
       await harness.stop();
@@ -80,7 +80,7 @@ describe("an edited question on Discord", () => {
   });
 
   it("changes nothing when the edit leaves the question as it was read (a link's preview arriving), or FactDesk never answered the message", async () => {
-    const question = mention("who is al-Sudani?");
+    const question = mention("tell me who Mohammed Shia al-Sudani is");
     discord.message(question);
     const answer = await replyTo(question);
     const before = discord.fake.requests.length;

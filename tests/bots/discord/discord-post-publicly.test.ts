@@ -42,7 +42,7 @@ function clickPost(answer: Data): Record<string, unknown> {
 
 describe("a private Discord answer", () => {
   it.each([
-    ["/ask", command("ask", "how many US troops are in Syria?")],
+    ["/ask", command("ask", "roughly how many soldiers does America have stationed in Syria?")],
     ["/factcheck", command("factcheck", "The US has about 9,000 troops in Syria.")],
     ["the message command", interactionPayload("command", messageCommandData("Fact-check with FactDesk", messagePayload("The US has about 9,000 troops in Syria.")))],
   ])("is what %s gives by default, with 👍/👎 and a Post publicly button beside them", async (_name, payload) => {
@@ -55,7 +55,7 @@ describe("a private Discord answer", () => {
   });
 
   it("is posted in the channel as it was when Post publicly is clicked, and then says so privately, its button spent", async () => {
-    const asked = command("ask", "how many US troops are in Syria?");
+    const asked = command("ask", "roughly how many soldiers does America have stationed in Syria?");
     discord.interaction(asked);
     const answer = (await callbackFor(asked)).body.data!;
     const click = clickPost(answer);
