@@ -1,7 +1,7 @@
 // A real discord.js Client, not logged in, with its REST aimed at a local fake Discord API and a
 // real store (in-memory SQLite unless a test hands it another) behind its desk. Tests feed it
 // gateway payloads the way the gateway handler does.
-import type { Client } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { createDesk, type Desk } from "../../src/bots/conversation.js";
 import { createDiscordClient } from "../../src/bots/discord/client.js";
 import { createRateLimiter, type RateLimiter } from "../../src/bots/rate-limit.js";
@@ -20,10 +20,12 @@ export interface DiscordHarness {
   store: Store;
   interaction(payload: Record<string, unknown>): void;
   message(payload: Record<string, unknown>): void;
+  /** A MESSAGE_UPDATE, as discord.js's gateway handler takes it. */
+  edit(payload: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
-type Actions = { actions: Record<"InteractionCreate" | "MessageCreate", { handle(data: unknown): unknown }> };
+type Actions = { actions: Record<"InteractionCreate" | "MessageCreate", { handle(data: unknown): unknown }> & { MessageUpdate: { handle(data: unknown): { old?: unknown; updated?: unknown } } } };
 
 export async function startDiscordHarness(options: { desk?: Desk; limiter?: RateLimiter; deferAfterMs?: number; store?: Store } = {}): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
@@ -49,6 +51,11 @@ export async function startDiscordHarness(options: { desk?: Desk; limiter?: Rate
     store,
     interaction: (payload) => void actions.InteractionCreate.handle(payload),
     message: (payload) => void actions.MessageCreate.handle(payload),
+    edit(payload) {
+      // What discord.js's MESSAGE_UPDATE handler does: the action, then the event when it found the message.
+      const { old, updated } = actions.MessageUpdate.handle(payload);
+      if (old && updated) client.emit(Events.MessageUpdate, old as never, updated as never);
+    },
     async stop() {
       await client.destroy();
       await fake.close();

@@ -1,5 +1,5 @@
 // A local stand-in for Discord's REST API: records interaction callbacks, webhook edits and
-// follow-ups, channel messages and command registrations, and answers as Discord does.
+// follow-ups, channel messages, typing and command registrations, and answers as Discord does.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,6 +31,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const failures: string[] = [];
   /** Each interaction's original message (its first reply), by interaction token. */
   const originals = new Map<string, { id: string; body: Record<string, unknown> | undefined }>();
+  /** The commands registered, by route (global or one server's), each given an id as Discord gives it. */
+  const commands = new Map<string, unknown[]>();
   let counter = 1200000000000000000n;
   const fake: FakeDiscord = {
     apiUrl: "",
@@ -63,7 +65,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return void res.writeHead(204).end();
     }
     if (req.method === "DELETE") return void res.writeHead(204).end();
-    if (req.method === "PUT" && path.includes("/commands")) return json(res, Array.isArray(body) ? body : []);
+    if (req.method === "POST" && path.endsWith("/typing")) return void res.writeHead(204).end();
+    if (path.endsWith("/commands") && (req.method === "PUT" || req.method === "GET")) {
+      if (req.method === "PUT") commands.set(path, (Array.isArray(body) ? body : []).map((command) => ({ ...(command as object), id: nextId(), application_id: APP_ID, version: nextId() })));
+      return json(res, commands.get(path) ?? []);
+    }
     // GET and PATCH of an interaction's original message answer with that message, under its one
     // id; one whose callback went to FactDesk's HTTP endpoint instead is made up on first use.
     const webhookOriginal = /\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path);
@@ -163,8 +169,8 @@ export function messageCommandData(name: string, target: Record<string, unknown>
 }
 
 /** The message a button sits on, as Discord sends it with a component interaction (and with a modal opened from one). */
-export function messageWithButtons(flags = 0, components: unknown[] = []): Record<string, unknown> {
-  return { message: { ...messageFrom("1500000000000000001", "", { flags }), components } };
+export function messageWithButtons(flags = 0, components: unknown[] = [], embeds: unknown[] = []): Record<string, unknown> {
+  return { message: { ...messageFrom("1500000000000000001", "", { flags, embeds }), components } };
 }
 
 /** A modal's submission: each text input inside its label, as Discord sends them. */
@@ -209,6 +215,11 @@ export function replyPayload(content: string, repliedTo: string, options: { ping
     message_reference: { type: 0, message_id: repliedTo, channel_id: CHANNEL_ID, guild_id: GUILD_ID },
     referenced_message: messageFrom(repliedTo, `/channels/${CHANNEL_ID}/messages`, { content: "" }),
   };
+}
+
+/** A MESSAGE_UPDATE payload: the message as edited (Discord sends the whole message). */
+export function editPayload(message: Record<string, unknown>, content: string): Record<string, unknown> {
+  return { ...message, content, edited_timestamp: new Date().toISOString() };
 }
 
 /** The GUILD_CREATE data for the newsroom's server, with its one text channel. */
@@ -301,6 +312,8 @@ export function expiredButtons(): Array<[string, Record<string, unknown>]> {
     ["a follow-up button cut short, whose question FactDesk no longer knows", click(`factdesk:ask:How many ${"zeppelins ".repeat(12)}`.slice(0, 100))],
     ["a vote button without an ask id", click("factdesk:vote:up:not-an-ask-id")],
     ["a vote button with a choice FactDesk never offered", click("factdesk:vote:sideways:0b5e6a4e-3c1f-4e0b-9a51-7d2f8f1c9e10")],
+    ["a Post button without an ask id", interactionPayload("button", buttonData("factdesk:post:not-an-ask-id"), messageWithButtons(64, [], [{ description: "an answer" }]))],
+    ["a Post button on a message everyone already sees", click("factdesk:post:0b5e6a4e-3c1f-4e0b-9a51-7d2f8f1c9e10")],
     ["the 👎 form of a vote without an ask id", interactionPayload("modal", modalData("factdesk:reason:not-an-ask-id", { reason: "wrong" }), messageWithButtons())],
   ];
 }

@@ -1,47 +1,27 @@
 // Renders a FactDesk reply as a Discord message: one embed (the answer, its sources as fields, the
 // as-of date in the footer) and buttons for the questions to ask next. Pure, and always within
-// Discord's limits, measured with discord.js's own embedLength.
-import {
-  ButtonStyle,
-  ComponentType,
-  embedLength,
-  escapeMarkdown,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
-} from "discord.js";
+// Discord's limits, measured with discord.js's own embedLength (embed-fields.ts).
+import { ComponentType, escapeMarkdown, type APIEmbed } from "discord.js";
 import { apDate } from "../../answers/ap-date.js";
-import type { AnswerResult, CheckResult, CitationView } from "../../answers/types.js";
+import type { AnswerResult, CheckResult, ClaimVerdict } from "../../answers/types.js";
 import { clip } from "../clip.js";
-import type { HelpCard, Reply } from "../conversation.js";
-import { voteButtons } from "./vote-buttons.js";
+import { readRequest, type HelpCard, type Reply } from "../conversation.js";
+import { groupBySource, passageNumbers, type SourceGroup } from "../sources.js";
+import { ASK_BUTTON_PREFIX, askButtons, CLARIFY_BUTTON_PREFIX } from "./ask-buttons.js";
+import { plainMention, type CommandMention } from "./command-mentions.js";
+import { fitEmbed, passageMark, sourceFields, type EmbedField } from "./embed-fields.js";
+import { DISCORD_LIMITS } from "./limits.js";
+import { postButton } from "./post-button.js";
+import { voteButtons, type ButtonRow } from "./vote-buttons.js";
 
-/** Discord's limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const DISCORD_LIMITS = Object.freeze({
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  embedTotal: 6000,
-  content: 2000,
-  buttonLabel: 80,
-  customId: 100,
-  buttonsPerRow: 5,
-  autocompleteChoices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-});
+export { ASK_BUTTON_PREFIX, askButtonId } from "./ask-buttons.js";
+export { DISCORD_LIMITS } from "./limits.js";
+export { fitEmbed } from "./embed-fields.js";
 
 export interface DiscordMessage {
   embeds: APIEmbed[];
-  components: Array<APIActionRowComponent<APIButtonComponent>>;
+  components: ButtonRow[];
 }
-
-/** Custom ids of follow-up buttons: this prefix, then the question (cut to fit 100 characters). */
-export const ASK_BUTTON_PREFIX = "factdesk:ask:";
 
 /** Bidi controls and zero-width characters: in an echo they can reorder or hide what the user sees. */
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
@@ -55,22 +35,36 @@ export function echoed(text: string): string {
 }
 
 const COLORS = Object.freeze({ answered: 0x2b6cb0, clarify: 0xd69e2e, no_answer: 0x718096, supported: 0x2f855a, contradicted: 0xc53030, not_enough_info: 0x718096 });
-const VERDICT_LABELS = Object.freeze({ supported: "Supported", contradicted: "Contradicted", not_enough_info: "Not enough information" });
 
-export function renderReply(reply: Reply): DiscordMessage {
+/** A fact check echoes at most this much of the text it checked: the claims are what it is about. */
+const CHECKED_TEXT_CHARS = 1000;
+
+export interface RenderOptions {
+  /** The reply is seen only by the asker: an answer or verdict gets a "Post publicly" button. */
+  private?: boolean;
+  /** How help names the slash commands (command mentions when their ids are known). */
+  mention?: CommandMention;
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
   switch (reply.kind) {
     case "help":
-      return renderHelp(reply.help);
+      return renderHelp(reply.help, options.mention ?? plainMention);
     case "answer":
-      return withVoteButtons(renderAnswer(reply.question, reply.result), reply.result.status === "answered" ? reply.askId : undefined);
+      return withAnswerButtons(renderAnswer(reply.question, reply.result), reply.result.status === "answered" ? reply.askId : undefined, options);
     case "check":
-      return withVoteButtons(renderCheck(reply.claim, reply.result), reply.askId);
+      return withAnswerButtons(renderCheck(reply.claim, reply.result), reply.askId, options);
   }
 }
 
-/** Answers and verdicts carry 👍/👎 for the editors when they were recorded (they have an ask id). */
-function withVoteButtons(message: DiscordMessage, askId: string | undefined): DiscordMessage {
-  return askId ? { ...message, components: [...message.components, voteButtons(askId)] } : message;
+/**
+ * Answers and verdicts carry 👍/👎 for the editors when they were recorded (they have an ask id),
+ * and, when only the asker sees them, a button to post them for everyone.
+ */
+function withAnswerButtons(message: DiscordMessage, askId: string | undefined, options: RenderOptions): DiscordMessage {
+  if (!askId) return message;
+  const row = { type: ComponentType.ActionRow as const, components: [...voteButtons(askId), ...(options.private ? [postButton(askId)] : [])] };
+  return { ...message, components: [...message.components, row] };
 }
 
 /** A short notice: an apology, a rate limit. */
@@ -83,27 +77,49 @@ function renderAnswer(question: string, result: AnswerResult): DiscordMessage {
     title: clip(echoed(question), DISCORD_LIMITS.title),
     description: clip(result.answer, DISCORD_LIMITS.description),
     color: COLORS[result.status],
-    fields: result.status === "answered" ? citationFields(result.citations) : [],
     ...(result.asOf ? { footer: { text: `As of ${apDate(result.asOf)} · passages quoted verbatim` } } : {}),
   };
-  return { embeds: [fitEmbed(embed)], components: askButtons(result.suggestions) };
+  const buttons = askButtons(result.suggestions, result.status === "clarify" ? CLARIFY_BUTTON_PREFIX : ASK_BUTTON_PREFIX);
+  return { embeds: [fitEmbed(embed, result.status === "answered" ? sourceFields(groupBySource(result.citations)) : [])], components: buttons };
 }
 
+/**
+ * A fact check: a short title ("Fact check · 2 claims"), the text checked, quoted, then the
+ * verdict. The verdict is stated once, in the engine's own words ("Contradicted: …", "Not enough
+ * info: …"); this renderer adds no label of its own and reads the typed verdict only for the
+ * colour. A check of several claims has a field per claim naming the passages that bear on it.
+ */
 function renderCheck(claim: string, result: CheckResult): DiscordMessage {
-  const claimFields: APIEmbedField[] =
-    result.claims.length > 1
-      ? result.claims.map((part) => ({ name: clip(`"${echoed(part.claim)}"`, DISCORD_LIMITS.fieldName), value: clip(part.explanation, DISCORD_LIMITS.fieldValue) }))
-      : [];
+  const groups = groupBySource(result.citations);
+  const several = result.claims.length > 1;
   const embed: APIEmbed = {
-    title: clip(`${VERDICT_LABELS[result.verdict]}: ${echoed(claim)}`, DISCORD_LIMITS.title),
-    description: clip(result.explanation, DISCORD_LIMITS.description),
+    title: several ? `Fact check · ${result.claims.length} claims` : "Fact check",
+    description: clip(`${quoted(clip(echoed(claim), CHECKED_TEXT_CHARS))}\n${result.explanation}`, DISCORD_LIMITS.description),
     color: COLORS[result.verdict],
-    fields: [...claimFields, ...citationFields(result.citations)],
   };
-  return { embeds: [fitEmbed(embed)], components: [] };
+  const claimFields = several ? result.claims.map((part, i) => claimField(part, i + 1, groups)) : [];
+  return { embeds: [fitEmbed(embed, [...claimFields, ...sourceFields(groups)])], components: [] };
 }
 
-function renderHelp(help: HelpCard): DiscordMessage {
+/** One claim of several: what it says, its verdict, and the numbers of the passages it rests on. */
+function claimField(part: ClaimVerdict, number: number, groups: readonly SourceGroup[]): EmbedField {
+  const numbers = passageNumbers(groups, part.citations);
+  const cited = numbers.length ? `\n*${numbers.length === 1 ? "Passage" : "Passages"} ${numbers.map(passageMark).join(", ")}*` : "";
+  return {
+    name: clip(`${number}. "${echoed(part.claim)}"`, DISCORD_LIMITS.fieldName),
+    value: `${clip(part.explanation, DISCORD_LIMITS.fieldValue - cited.length)}${cited}`,
+    shows: { claims: 1 },
+  };
+}
+
+/** Text as a block quote, every line of it. */
+const quoted = (text: string) => text.split("\n").map((line) => `> ${line}`).join("\n");
+
+/**
+ * Help: how to use each command, with its options as typed (`/factcheck claim:`), each command
+ * named by a mention Discord shows as clickable when its id is known.
+ */
+function renderHelp(help: HelpCard, mention: CommandMention): DiscordMessage {
   const sources = help.sources.map((source) => `${source.publisher}, *${source.title}*, ${apDate(source.published)}`);
   const embed: APIEmbed = {
     title: "FactDesk",
@@ -111,8 +127,12 @@ function renderHelp(help: HelpCard): DiscordMessage {
       [
         help.scope,
         "",
-        "`/ask` a question (suggestions appear as you type), `/factcheck` a sentence from a draft, `/sources` for what I cover. Or mention me with a question, reply to one of my answers to follow up, or pick **Apps → Fact-check with FactDesk** on any message.",
-        `Fact-check example: \`${help.checkExample}\``,
+        `${mention("ask")} \`question:\` asks a question (suggestions appear as you type).`,
+        `${mention("factcheck")} \`claim:\` checks a sentence from a draft: \`/factcheck claim: ${exampleClaim(help)}\``,
+        `${mention("sources")} lists what I quote; ${mention("help")} shows this.`,
+        "Replies are for you alone until you press **Post publicly** (or set `private:` to False).",
+        "",
+        `Or mention me with a question (\`${help.checkExample}\` to check a sentence), reply to one of my answers to follow up, or pick **Apps → Fact-check with FactDesk** on any message.`,
         "",
         "Try one of these:",
       ].join("\n"),
@@ -124,6 +144,12 @@ function renderHelp(help: HelpCard): DiscordMessage {
     ],
   };
   return { embeds: [fitEmbed(embed)], components: askButtons(help.examples) };
+}
+
+/** The help card's example check, as the claim itself (its "check …" read as a mention would be). */
+export function exampleClaim(help: HelpCard): string {
+  const request = readRequest(help.checkExample);
+  return request.kind === "check" ? request.claim : help.checkExample;
 }
 
 /** /sources: what FactDesk covers and where each source came from. */
@@ -140,45 +166,4 @@ export function renderSources(help: HelpCard): DiscordMessage {
   return { embeds: [fitEmbed(embed)], components: [] };
 }
 
-function citationFields(citations: readonly CitationView[]): APIEmbedField[] {
-  return citations.map((citation) => {
-    const heading = `*${escapeMarkdown(citation.title)}*\n`;
-    return {
-      name: clip(`${citation.publisher} · ${apDate(citation.published)}`, DISCORD_LIMITS.fieldName),
-      value: clip(`${heading}> ${escapeMarkdown(citation.quote).replace(/\n/g, "\n> ")}`, DISCORD_LIMITS.fieldValue),
-    };
-  });
-}
 
-function askButtons(questions: readonly string[]): DiscordMessage["components"] {
-  const buttons: APIButtonComponent[] = questions.slice(0, DISCORD_LIMITS.buttonsPerRow).map((question) => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: clip(question, DISCORD_LIMITS.buttonLabel),
-    custom_id: askButtonId(question),
-  }));
-  return buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
-}
-
-export function askButtonId(question: string): string {
-  return `${ASK_BUTTON_PREFIX}${question.slice(0, DISCORD_LIMITS.customId - ASK_BUTTON_PREFIX.length)}`;
-}
-
-/**
- * Keeps an embed within 25 fields and 6,000 characters in total: fields are dropped from the end,
- * with a last field saying how many were left out, then the description is cut if still needed.
- */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
-  const fields = [...(embed.fields ?? [])];
-  const note = (left: number): APIEmbedField => ({ name: "More sources", value: `…and ${left} more not shown.` });
-  let fitted: APIEmbed = { ...embed, fields };
-  let dropped = 0;
-  while (fields.length > 0 && (fields.length + (dropped ? 1 : 0) > DISCORD_LIMITS.fields || embedLength(fitted) > DISCORD_LIMITS.embedTotal)) {
-    fields.pop();
-    dropped += 1;
-    fitted = { ...embed, fields: [...fields, note(dropped)] };
-  }
-  const over = embedLength(fitted) - DISCORD_LIMITS.embedTotal;
-  if (over > 0 && fitted.description) fitted = { ...fitted, description: clip(fitted.description, fitted.description.length - over) };
-  return fitted;
-}

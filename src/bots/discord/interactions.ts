@@ -1,14 +1,17 @@
 // Routes a Discord interaction to its handler: slash commands, the message command, autocomplete,
-// follow-up and vote buttons, the 👎 modal.
+// follow-up, vote and "Post publicly" buttons, the 👎 modal.
 // Every interaction gets an answer: anything FactDesk has no handler for (a command it no longer
 // registers, a select menu, a modal) is told so, a button it can no longer act on is told it has
 // expired, and a handler that fails still apologizes, so nobody is left with "This interaction failed".
 import { MessageFlags, type ButtonInteraction, type Interaction, type RepliableInteraction } from "discord.js";
 import { COMMANDS, MESSAGE_COMMANDS } from "./commands/index.js";
-import { ASK_BUTTON_PREFIX, DISCORD_LIMITS, renderNotice } from "./embeds.js";
+import { ASK_BUTTON_PREFIX, CLARIFY_BUTTON_PREFIX, withChoiceMade } from "./ask-buttons.js";
+import { DISCORD_LIMITS, renderNotice } from "./embeds.js";
 import { onReasonModal, onVoteButton, REASON_MODAL_PREFIX } from "./feedback.js";
+import { POST_BUTTON_PREFIX } from "./post-button.js";
+import { onPostButton } from "./post-publicly.js";
 import { answerExpired, answerInteraction, apologize, NO_PINGS, replyFromDesk, type DiscordDeps } from "./respond.js";
-import { VOTE_BUTTON_PREFIX } from "./vote-buttons.js";
+import { VOTE_BUTTON_PREFIX, type ButtonRow } from "./vote-buttons.js";
 
 export const NOT_HANDLED_MESSAGE = "I don't handle that. Try `/ask`, `/factcheck` or `/help`.";
 
@@ -56,12 +59,19 @@ async function route(interaction: RepliableInteraction, deps: DiscordDeps): Prom
 
 /**
  * A button on a message of FactDesk's (Discord sends a click only to the app that posted the
- * message): a follow-up question, a vote, or one FactDesk can no longer act on.
+ * message): a follow-up question or a clarification's choice, a vote, posting a private answer, or
+ * one FactDesk can no longer act on.
  */
 async function onButton(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
-  if (interaction.customId.startsWith(VOTE_BUTTON_PREFIX)) return onVoteButton(interaction, deps);
-  const question = interaction.customId.startsWith(ASK_BUTTON_PREFIX) ? questionFromButton(interaction.customId, deps) : undefined;
+  const { customId } = interaction;
+  if (customId.startsWith(VOTE_BUTTON_PREFIX)) return onVoteButton(interaction, deps);
+  if (customId.startsWith(POST_BUTTON_PREFIX)) return onPostButton(interaction, deps);
+  const prefix = [ASK_BUTTON_PREFIX, CLARIFY_BUTTON_PREFIX].find((known) => customId.startsWith(known));
+  const question = prefix ? questionFromButton(customId, prefix, deps) : undefined;
   if (!question) return answerExpired(interaction, deps);
+  // A clarification's choice spends the others first (the update is the click's first response);
+  // the answer then follows as a message of its own.
+  if (prefix === CLARIFY_BUTTON_PREFIX) await interaction.update({ components: withChoiceMade(interaction.message.components.map((row) => row.toJSON() as ButtonRow), customId) });
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   return answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }, { chainOf: interaction.message.id }), { ephemeral });
 }
@@ -71,8 +81,8 @@ async function onButton(interaction: ButtonInteraction, deps: DiscordDeps): Prom
  * The full question is looked up by that start. A cut start that no known question begins with
  * any more (the facts changed since) can't be asked, nor can an empty one.
  */
-function questionFromButton(customId: string, deps: DiscordDeps): string | undefined {
-  const start = customId.slice(ASK_BUTTON_PREFIX.length);
+function questionFromButton(customId: string, prefix: string, deps: DiscordDeps): string | undefined {
+  const start = customId.slice(prefix.length);
   if (!start.trim()) return undefined;
   const known = deps.desk.complete(start, 25).find((question) => question.startsWith(start));
   const cut = customId.length >= DISCORD_LIMITS.customId;

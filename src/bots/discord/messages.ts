@@ -1,14 +1,34 @@
-// Mentions and direct messages: "@FactDesk who is al-Sudani?" gets a reply to that message. Discord
-// sends the text of these messages without the privileged Message Content intent.
-import { ChannelType, type Message } from "discord.js";
-import { clipRequest } from "../clip.js";
-import { readRequest } from "../conversation.js";
+// Mentions, direct messages and replies: "@FactDesk who is al-Sudani?" gets a reply to that
+// message, and editing the question updates that reply in place. Discord sends the text of these
+// messages, and of their edits, without the privileged Message Content intent.
+import { ChannelType, type Message, type PartialMessage } from "discord.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE } from "../rate-limit.js";
+import { readRequest, type Request } from "../conversation.js";
+import type { AnsweredMessages } from "./answered-messages.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
+import { REQUEST_LIMITS } from "./limits.js";
+import { questionText } from "./question-text.js";
 import { chainKey } from "./reply-chain.js";
 import { NO_PINGS, type DiscordDeps } from "./respond.js";
 
-export function onMessage(deps: DiscordDeps) {
+export { questionText } from "./question-text.js";
+
+export const UNREADABLE_REPLY_MESSAGE = "Discord didn't show me that reply's text. Reply with the @ mention on (the default), or mention @FactDesk, and I'll read it.";
+export const TOO_LONG_MESSAGE = `That's more than I read as one question. Ask one question at a time, or use \`/factcheck\` for a draft (up to ${REQUEST_LIMITS.claim.toLocaleString("en-US")} characters).`;
+
+/** Discord shows "typing…" for 10 seconds; a slower answer renews it. */
+const TYPING_RENEW_MS = 8000;
+
+/** A message read as a request: where it is read, and how FactDesk's answer to it is delivered. */
+interface Reading {
+  message: Message;
+  text: string;
+  /** The conversation it is read in, and goes on in. */
+  conversation: string;
+  deliver(reply: DiscordMessage): Promise<{ id: string }>;
+}
+
+export function onMessage(deps: DiscordDeps, answered: AnsweredMessages) {
   return async (message: Message): Promise<void> => {
     if (message.author.bot || message.system) return;
     const botId = message.client.user?.id ?? deps.botUserId;
@@ -16,41 +36,99 @@ export function onMessage(deps: DiscordDeps) {
     // A reply to one of FactDesk's messages continues that conversation, mention or not.
     const repliesTo = message.reference?.messageId && message.mentions.repliedUser?.id === botId ? message.reference.messageId : undefined;
     if (!isDirect && !repliesTo && !message.mentions.users.has(botId)) return;
-    const send = (reply: DiscordMessage) => message.reply({ ...reply, allowedMentions: NO_PINGS });
-    try {
-      if (!(await deps.limiter.allow(message.author.id))) {
-        await send(renderNotice(RATE_LIMITED_MESSAGE));
-        return;
-      }
-      // Without the Message Content intent, Discord sends a reply's text only when it pings.
-      if (repliesTo && !message.content.trim()) {
-        await send(renderNotice(UNREADABLE_REPLY_MESSAGE));
-        return;
-      }
-      const request = readRequest(questionText(message.content, botId));
-      // A DM is one conversation; in a channel, a reply chain is: it goes on from each message
-      // FactDesk posts in it, and a mention that replies to no message of FactDesk's starts one.
-      const place = isDirect ? `dm:${message.channelId}` : `${message.guildId ?? ""}:${message.channelId}:${message.id}`;
-      const asker = { platform: "discord" as const, userId: message.author.id, conversation: place };
-      const conversation = isDirect ? `discord:${place}` : repliesTo ? chainKey(repliesTo) : `discord:${place}`;
-      const sent = await send(renderReply(await deps.desk.respond(request, { asker, conversation })));
-      if (!isDirect) await deps.desk.continueConversation(conversation, chainKey(sent.id));
-      deps.logger.info({ user: message.author.id, message: message.id, request: request.kind }, "answered");
-    } catch (error) {
-      deps.logger.error({ err: error, user: message.author.id }, "could not answer a message");
-      await send(renderNotice(APOLOGY_MESSAGE)).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));
+    const deliver = (reply: DiscordMessage) => message.reply({ ...reply, allowedMentions: NO_PINGS });
+    // Without the Message Content intent, Discord sends a reply's text only when it pings.
+    if (repliesTo && !message.content.trim()) {
+      await deliver(renderNotice(UNREADABLE_REPLY_MESSAGE)).catch((error: unknown) => deps.logger.error({ err: error }, "could not say a reply was unreadable"));
+      return;
     }
+    // A DM is one conversation; in a channel, a reply chain is: it goes on from each message
+    // FactDesk posts in it, and a mention that replies to no message of FactDesk's starts one.
+    const conversation = isDirect ? `discord:${placeOf(message)}` : repliesTo ? chainKey(repliesTo) : `discord:${placeOf(message)}`;
+    // Read now: discord.js updates the message in place when it is edited, and the edit has its own turn.
+    const text = questionText(message.content, botId);
+    await answered.inTurn(message.id, () => answerMessage(deps, answered, { message, text, conversation, deliver }));
   };
 }
 
-export const UNREADABLE_REPLY_MESSAGE = "Discord didn't show me that reply's text. Reply with the @ mention on (the default), or mention @FactDesk, and I'll read it.";
+/**
+ * An edit of a message FactDesk answered: the edited question is read again, in the conversation
+ * the first was read in, and the answer edited into FactDesk's reply. An edit that leaves the text
+ * as it was read (a link's preview arriving, a pin) changes nothing.
+ */
+export function onMessageEdit(deps: DiscordDeps, answered: AnsweredMessages) {
+  return async (message: Message | PartialMessage): Promise<void> => {
+    if (message.partial || message.author.bot) return;
+    await answered.inTurn(message.id, async () => {
+      const earlier = answered.recall(message.id);
+      const text = questionText(message.content, message.client.user?.id ?? deps.botUserId);
+      if (!earlier || !text || text === earlier.asked) return;
+      const { channel } = message;
+      if (!("messages" in channel)) return;
+      const deliver = (reply: DiscordMessage) => channel.messages.edit(earlier.replyId, { ...reply, allowedMentions: NO_PINGS });
+      deps.logger.info({ message: message.id, reply: earlier.replyId }, "a question FactDesk answered was edited");
+      await answerMessage(deps, answered, { message, text, conversation: earlier.conversation, deliver });
+    });
+  };
+}
 
-/** The question without the bot's mention; other mentions become plain words. */
-export function questionText(content: string, botId: string): string {
-  return clipRequest(content)
-    .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
-    .replace(/<(@[!&]?|#)(\d+)>/g, " ")
-    .replace(/@(everyone|here)\b/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+/** Who asked, and where: the message itself, in a channel (each mention may start a chain); the DM. */
+function placeOf(message: Message): string {
+  return message.channel.type === ChannelType.DM ? `dm:${message.channelId}` : `${message.guildId ?? ""}:${message.channelId}:${message.id}`;
+}
+
+async function answerMessage(deps: DiscordDeps, answered: AnsweredMessages, reading: Reading): Promise<void> {
+  const { message, text, conversation } = reading;
+  // Whatever FactDesk replies (an answer, a notice) is what an edit of the message updates.
+  const deliver = async (reply: DiscordMessage) => {
+    const sent = await reading.deliver(reply);
+    answered.remember(message.id, { replyId: sent.id, conversation, asked: text });
+    return sent;
+  };
+  try {
+    if (!(await deps.limiter.allow(message.author.id))) {
+      await deliver(renderNotice(RATE_LIMITED_MESSAGE));
+      return;
+    }
+    const request = readRequest(text);
+    if (isTooLong(request)) {
+      deps.logger.info({ user: message.author.id, message: message.id, length: text.length }, "a message too long for one question");
+      await deliver(renderNotice(TOO_LONG_MESSAGE));
+      return;
+    }
+    const asker = { platform: "discord" as const, userId: message.author.id, conversation: placeOf(message) };
+    const reply = await whileTyping(deps, message, deps.desk.respond(request, { asker, conversation }));
+    const mention = reply.kind === "help" ? await deps.commandMentions(message.guildId) : undefined;
+    const sent = await deliver(renderReply(reply, mention ? { mention } : {}));
+    if (message.channel.type !== ChannelType.DM) await deps.desk.continueConversation(conversation, chainKey(sent.id));
+    deps.logger.info({ user: message.author.id, message: message.id, request: request.kind }, "answered");
+  } catch (error) {
+    deps.logger.error({ err: error, user: message.author.id }, "could not answer a message");
+    await deliver(renderNotice(APOLOGY_MESSAGE)).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));
+  }
+}
+
+/** A whole draft or a pasted article is no question: past a request's limit it is told how to ask. */
+function isTooLong(request: Request): boolean {
+  if (request.kind === "ask") return request.question.length > REQUEST_LIMITS.question;
+  return request.kind === "check" && request.claim.length > REQUEST_LIMITS.claim;
+}
+
+/**
+ * Shows "FactDesk is typing…" in the channel while a slow answer is prepared: only once it is
+ * slower than the deferral threshold, renewed while it lasts. A failure to show it costs nothing.
+ */
+async function whileTyping<T>(deps: DiscordDeps, message: Message, work: Promise<T>): Promise<T> {
+  const { channel } = message;
+  let timer: NodeJS.Timeout | undefined;
+  const type = () => {
+    if ("sendTyping" in channel) channel.sendTyping().catch((error: unknown) => deps.logger.warn({ err: error, channel: channel.id }, "could not show typing"));
+    timer = setTimeout(type, TYPING_RENEW_MS).unref();
+  };
+  timer = setTimeout(type, deps.deferAfterMs).unref();
+  try {
+    return await work;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -6,6 +6,7 @@ import type { Logger } from "../../logger.js";
 import { conversationKey, type Asker, type Desk, type Request } from "../conversation.js";
 import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE, type RateLimiter } from "../rate-limit.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
+import type { CommandMention } from "./command-mentions.js";
 import { chainFromReply, chainKey } from "./reply-chain.js";
 
 export interface DiscordDeps {
@@ -16,6 +17,8 @@ export interface DiscordDeps {
   deferAfterMs: number;
   /** The bot's user id, for recognising mentions of it. */
   botUserId: string;
+  /** How to name the slash commands in a server (or a DM, `null`): mentions once their ids are known. */
+  commandMentions: (guildId: string | null) => Promise<CommandMention>;
 }
 
 /** Echoed text never pings: no @everyone, @here, roles or users, and no reply ping. */
@@ -39,26 +42,37 @@ export interface InteractionAnswer {
   conversation?: string;
 }
 
+/** Where an answer goes: to the asker only (ephemeral), or to everyone in the channel. */
+export interface AnswerPlace {
+  ephemeral: boolean;
+}
+
 export async function answerInteraction(
   interaction: RepliableInteraction,
   deps: DiscordDeps,
-  produce: (asker: Asker) => Promise<InteractionAnswer>,
-  options: { ephemeral: boolean },
+  produce: (asker: Asker, where: AnswerPlace) => Promise<InteractionAnswer>,
+  options: AnswerPlace,
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   try {
     // The limit is checked inside the deferral window, so a slow store never holds the first response.
-    const answer = (async () => ((await deps.limiter.allow(interaction.user.id)) ? produce(askerOf(interaction)) : RATE_LIMITED))();
+    const answer = (async () => ((await deps.limiter.allow(interaction.user.id)) ? produce(askerOf(interaction), options) : RATE_LIMITED))();
     answer.catch(() => undefined); // handled below; never an unhandled rejection while we wait
-    const settled = await Promise.race([answer, delay(deps.deferAfterMs)]);
+    // An interaction already responded to (a clarification's click updated its message) has no
+    // deadline left to keep: its answer follows as a message of its own.
+    const responded = interaction.replied || interaction.deferred;
+    const settled = responded ? await answer : await Promise.race([answer, delay(deps.deferAfterMs)]);
     if (settled === RATE_LIMITED) {
       deps.logger.warn({ user: interaction.user.id }, "rate limit reached");
-      await interaction.reply({ ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+      const notice = { ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral } as const;
+      await (responded ? interaction.followUp(notice) : interaction.reply(notice));
       return;
     }
     let answered: InteractionAnswer | undefined = settled;
     let posted: { id: string } | undefined;
-    if (settled) {
+    if (responded && settled) {
+      posted = await interaction.followUp({ ...settled.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
+    } else if (settled) {
       await interaction.reply({ ...settled.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
     } else {
       await interaction.deferReply(flags ? { flags } : {});
@@ -109,12 +123,12 @@ const RATE_LIMITED = Symbol("rate limited");
 export type ReadIn = { chainOf: string } | "alone";
 
 /** A reply from the desk, rendered for Discord, with the conversation it was read in. */
-export function replyFromDesk(deps: DiscordDeps, request: Request, readIn?: ReadIn): (asker: Asker) => Promise<InteractionAnswer> {
-  return async (asker) => {
+export function replyFromDesk(deps: DiscordDeps, request: Request, readIn?: ReadIn): (asker: Asker, where: AnswerPlace) => Promise<InteractionAnswer> {
+  return async (asker, where) => {
     const conversation = await conversationOf(deps, asker, readIn);
     const reply = await deps.desk.respond(request, { asker, conversation: conversation ?? false });
     // Help holds no conversation for a reply to go on in.
-    return { message: renderReply(reply), ...(conversation && reply.kind !== "help" ? { conversation } : {}) };
+    return { message: renderReply(reply, { private: where.ephemeral }), ...(conversation && reply.kind !== "help" ? { conversation } : {}) };
   };
 }
 

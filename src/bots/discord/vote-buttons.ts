@@ -6,7 +6,7 @@ import type { VoteTally } from "../../store/feedback.js";
 export const VOTE_BUTTON_PREFIX = "factdesk:vote:";
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
-export function voteButtons(askId: string, tally?: VoteTally): ButtonRow {
+export function voteButtons(askId: string, tally?: VoteTally): APIButtonComponent[] {
   const button = (choice: "up" | "down", emoji: string, label: string): APIButtonComponent => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -14,10 +14,11 @@ export function voteButtons(askId: string, tally?: VoteTally): ButtonRow {
     label: tally?.[choice] ? `${label} · ${tally[choice]}` : label,
     custom_id: `${VOTE_BUTTON_PREFIX}${choice}:${askId}`,
   });
-  return { type: ComponentType.ActionRow, components: [button("up", "👍", "Helpful"), button("down", "👎", "Not right")] };
+  return [button("up", "👍", "Helpful"), button("down", "👎", "Not right")];
 }
 
-/** The message's rows with the vote buttons counting the votes; every other row as it was. */
+/** The message's rows with the vote buttons counting the votes; every other button as it was. */
 export function withTally(rows: readonly ButtonRow[], askId: string, tally: VoteTally): ButtonRow[] {
-  return rows.map((row) => (row.components.some((c) => "custom_id" in c && c.custom_id.startsWith(VOTE_BUTTON_PREFIX)) ? voteButtons(askId, tally) : row));
+  const counted = new Map(voteButtons(askId, tally).map((button) => ["custom_id" in button ? button.custom_id : "", button]));
+  return rows.map((row) => ({ ...row, components: row.components.map((button) => ("custom_id" in button && counted.get(button.custom_id)) || button) }));
 }

@@ -34,7 +34,7 @@ const ask = (question: string, extra: Array<{ name: string; type: number; value:
   interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: question }, ...extra]));
 
 describe("Discord app through the gateway", () => {
-  it("answers /ask with an embed: the answer, sources with quotes, the as-of footer and follow-up buttons", async () => {
+  it("answers /ask privately by default, with an embed: the answer, sources with quotes, the as-of footer and follow-up buttons", async () => {
     const payload = ask("hw many atacks on US forces?");
     discord.interaction(payload);
     const { body } = await callbackFor(discord, payload);
@@ -42,11 +42,11 @@ describe("Discord app through the gateway", () => {
     const embed = body.data!.embeds![0]!;
     expect(embed.description).toMatch(/61 attacks/);
     expect(embed.fields![0]!.name).toBe("The Associated Press · Nov. 17, 2023");
-    expect(embed.fields![0]!.value).toContain("> According to the Pentagon, Iranian");
+    expect(embed.fields![0]!.value).toContain("> **[1]** According to the Pentagon, Iranian");
     expect(embed.footer!.text).toMatch(/^As of Nov\. 17, 2023/);
     expect(body.data!.components![0]!.components.length).toBeGreaterThan(0);
     expect(body.data!.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(body.data!.flags).toBeUndefined();
+    expect(body.data!.flags).toBe(64);
   });
 
   it("offers the candidates as buttons when the question is ambiguous, and what it can answer when it can't", async () => {
@@ -63,12 +63,15 @@ describe("Discord app through the gateway", () => {
     expect(noAnswer.components![0]!.components.length).toBeGreaterThan(0);
   });
 
-  it("replies privately when private is set", async () => {
-    const payload = ask("who is al-Sudani?", [{ name: "private", type: 5, value: true }]);
+  it.each([
+    ["/ask", ask("who is Mohammed Shia al-Sudani?", [{ name: "private", type: 5, value: false }])],
+    ["/factcheck", interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 900 troops in Syria." }, { name: "private", type: 5, value: false }]))],
+  ])("posts %s in the channel when private is False, with no Post button", async (_name, payload) => {
     discord.interaction(payload);
     const { body } = await callbackFor(discord, payload);
-    expect(body.data!.flags).toBe(64);
-    expect(body.data!.embeds![0]!.description).toMatch(/prime minister/i);
+    expect(body.data!.flags).toBeUndefined();
+    expect(body.data!.embeds![0]!.description).toMatch(/prime minister|900/i);
+    expect(body.data!.components!.flatMap((row) => row.components).map((button) => button.custom_id)).not.toContainEqual(expect.stringMatching(/^factdesk:post:/));
   });
 
   it("offers at most 25 autocomplete choices of at most 100 characters, matching what was typed", async () => {
@@ -122,22 +125,22 @@ describe("Discord app through the gateway", () => {
     discord.interaction(payload);
     const { body } = await callbackFor(discord, payload);
     const embed = body.data!.embeds![0]!;
-    expect(embed.title).toMatch(/^Contradicted: /);
-    expect(embed.description).toMatch(/900 troops in Syria/);
+    expect(embed.title).toBe("Fact check");
+    expect(embed.description).toMatch(/^> The US has about 9,000 troops in Syria\.\nContradicted: .*900 troops in Syria/);
   });
 
-  it("echoes the question in the title as plain text: no masked link, heading, bidi or zero-width character", async () => {
+  it("echoes the question in the title, and the claim in the check, as plain text: no masked link, heading, bidi or zero-width character", async () => {
     const question = "# [how many attacks](https://evil.example/phish) \u202Eon US forces\u200B?";
     const claim = "[61 attacks](https://evil.example) since Oct. 17\u2066";
     const asked = ask(question);
     const checked = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: claim }]));
     discord.interaction(asked);
     discord.interaction(checked);
-    for (const payload of [asked, checked]) {
-      const title = (await callbackFor(discord, payload)).body.data!.embeds![0]!.title!;
-      expect(title).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069]/);
-      expect(title).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/); // an unescaped [text](
-      expect(title).toContain("https://evil.example");
+    for (const [payload, echo] of [[asked, "title"], [checked, "description"]] as const) {
+      const echoed = (await callbackFor(discord, payload)).body.data!.embeds![0]![echo]!;
+      expect(echoed).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069]/);
+      expect(echoed).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/); // an unescaped [text](
+      expect(echoed).toContain("https://evil.example");
     }
     expect((await callbackFor(discord, asked)).body.data!.embeds![0]!.title).toMatch(/^\\# /);
   });
@@ -215,7 +218,7 @@ describe("Discord app through the gateway", () => {
 });
 
 describe("Discord app when things go wrong", () => {
-  it("keeps a very long answer within every embed limit", async () => {
+  it("keeps a very long answer within every embed limit, one field per source, and counts the passages left out", async () => {
     const desk = createDesk(realEngine());
     const long: Desk = {
       ...desk,
@@ -225,7 +228,8 @@ describe("Discord app when things go wrong", () => {
         result: {
           status: "answered",
           answer: "The militias and the US response. ".repeat(300),
-          citations: Array.from({ length: 40 }, (_, i) => ({ sourceId: "ap", publisher: "The Associated Press", title: `Story ${i}`, published: "2023-11-17", quote: "A quoted passage. ".repeat(90) })),
+          // 40 long passages from four sources, each cited in turn.
+          citations: Array.from({ length: 40 }, (_, i) => ({ sourceId: `story-${i % 4}`, publisher: "The Associated Press", title: `Story ${i % 4}`, published: "2023-11-17", quote: `Passage ${i}. ${"A quoted passage. ".repeat(90)}` })),
           factIds: [],
           confidence: 1,
           asOf: "2023-11-17",
@@ -244,7 +248,12 @@ describe("Discord app when things go wrong", () => {
       expect(embed.fields!.length).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
       for (const field of embed.fields!) expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
       expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
-      expect(embed.fields!.at(-1)!.value).toMatch(/more not shown/);
+      const sourceFields = embed.fields!.slice(0, -1);
+      // Each passage is cut to fit a field; none is split across two, and each source heads its own.
+      const shown = sourceFields.flatMap((field) => [...field.value.matchAll(/^> \*\*\[(\d+)\]\*\*/gm)].map((m) => Number(m[1])));
+      expect(shown).toEqual(shown.map((_, i) => i + 1));
+      expect(sourceFields[0]!.value).toMatch(/^\*Story 0\*\n> \*\*\[1\]\*\* Passage 0\. /);
+      expect(embed.fields!.at(-1)).toEqual({ name: "Not shown", value: `…and ${40 - shown.length} more passages not shown.` });
       for (const button of body.data!.components![0]!.components) {
         expect(button.label.length).toBeLessThanOrEqual(80);
         expect(button.custom_id.length).toBeLessThanOrEqual(100);

@@ -29,7 +29,8 @@ async function replyTo(payload: Record<string, unknown>, harness = discord): Pro
   return { text: (request.body as SentBody).embeds[0]!.description ?? "", id: request.createdId! };
 }
 
-const ask = (question: string, extra: Array<{ name: string; type: number; value: unknown }> = []) =>
+/** A public /ask (slash commands answer privately unless private is False). */
+const ask = (question: string, extra: Array<{ name: string; type: number; value: unknown }> = [{ name: "private", type: 5, value: false }]) =>
   interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: question }, ...extra]));
 
 /** The message an interaction's reply created (its callback did), once FactDesk has carried its conversation on to it. */
@@ -97,7 +98,7 @@ describe("a reply chain from a slash command's answer", () => {
   });
 
   it("goes on from a public /factcheck verdict, the follow-up read as the claim again", async () => {
-    const checked = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 2,500 troops in Iraq." }]), asMember(USER_ID_OTHER));
+    const checked = interactionPayload("command", commandData("factcheck", [{ name: "claim", type: 3, value: "The US has about 2,500 troops in Iraq." }, { name: "private", type: 5, value: false }]), asMember(USER_ID_OTHER));
     discord.interaction(checked);
     const followUp = replyPayload("and in Syria?", await chainedReply(checked));
     discord.message(followUp);

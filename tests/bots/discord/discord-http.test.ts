@@ -10,7 +10,7 @@ import { createDiscordClient } from "../../../src/bots/discord/client.js";
 import { createInteractionsEndpoint } from "../../../src/bots/discord/http-interactions.js";
 import { createRateLimiter } from "../../../src/bots/rate-limit.js";
 import { realEngine } from "../../helpers/engine.js";
-import { APP_ID, commandData, interactionPayload, messageCommandData, messagePayload, startFakeDiscord, type FakeDiscord } from "../../helpers/fake-discord.js";
+import { APP_ID, commandData, interactionPayload, messageCommandData, messagePayload, messageWithButtons, startFakeDiscord, type FakeDiscord } from "../../helpers/fake-discord.js";
 import { captureLogs } from "../../helpers/log-capture.js";
 import { slowDesk } from "../../helpers/desks.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -96,7 +96,20 @@ describe("Discord HTTP interactions endpoint", () => {
     const body = (await (await post(JSON.stringify(payload))).json()) as { type: number; data: { flags: number; embeds: APIEmbed[] } };
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(64);
-    expect(body.data.embeds[0]!.title).toMatch(/^Contradicted: /);
+    expect(body.data.embeds[0]!.title).toBe("Fact check");
+    expect(body.data.embeds[0]!.description).toMatch(/\nContradicted: /);
+  });
+
+  it("acknowledges a Post publicly click in the HTTP reply, then posts the answer and marks the private copy through the REST API", async () => {
+    const asked = interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: "how many attacks in Iraq?" }]));
+    const answer = (await (await post(JSON.stringify(asked))).json()) as { data: { flags: number; embeds: APIEmbed[]; components: Array<{ components: Array<{ custom_id: string }> }> } };
+    expect(answer.data.flags).toBe(64);
+    const postId = answer.data.components.flatMap((row) => row.components).find((button) => button.custom_id.startsWith("factdesk:post:"))!.custom_id;
+    const click = interactionPayload("button", { custom_id: postId, component_type: 2 }, messageWithButtons(64, answer.data.components, answer.data.embeds));
+    expect(((await (await post(JSON.stringify(click))).json()) as { type: number }).type).toBe(6);
+    const posted = await waitFor(() => fake.requests.find((r) => r.method === "POST" && r.path === `/api/v10/webhooks/${APP_ID}/${String(click["token"])}`), "the public post");
+    expect((posted.body as { embeds: APIEmbed[]; flags?: number }).embeds).toEqual(answer.data.embeds);
+    await waitFor(() => fake.requests.find((r) => r.method === "PATCH" && r.path === `/api/v10/webhooks/${APP_ID}/${String(click["token"])}/messages/@original`), "the private copy marked");
   });
 
   it("answers autocomplete in the HTTP reply", async () => {

@@ -39,8 +39,8 @@ describe("fact-checking a message from its Apps menu", () => {
     expect(body.data!.flags).toBe(64);
     expect(body.data!.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const embed = body.data!.embeds![0]!;
-    expect(embed.title).toBe("Contradicted: The US has about 9,000 troops in Syria.");
-    expect(embed.description).toMatch(/900 troops in Syria/);
+    expect(embed.title).toBe("Fact check");
+    expect(embed.description).toMatch(/^> The US has about 9,000 troops in Syria\.\nContradicted: .*900 troops in Syria/);
     expect(embed.fields!.length).toBeGreaterThan(0);
     expect(body.data!.components!.flatMap((row) => row.components).map((button) => button.custom_id)).toContainEqual(expect.stringMatching(/^factdesk:vote:up:/));
   });
@@ -48,7 +48,7 @@ describe("fact-checking a message from its Apps menu", () => {
   it("leaves the message's mentions out of the claim", async () => {
     const payload = checkMessage(messagePayload(`<@${APP_ID}> <@${USER_ID_OTHER}> The US has about 9,000 troops in Syria.`, { mentionsBot: true }));
     discord.interaction(payload);
-    expect((await callbackFor(discord, payload)).body.data!.embeds![0]!.title).toBe("Contradicted: The US has about 9,000 troops in Syria.");
+    expect((await callbackFor(discord, payload)).body.data!.embeds![0]!.description).toMatch(/^> The US has about 9,000 troops in Syria\.\n/);
   });
 
   it("checks the message on its own: the asker's conversation neither colours it nor is changed by it", async () => {
@@ -89,7 +89,7 @@ describe("fact-checking a message from its Apps menu", () => {
       expect(apology.data!.embeds![0]!.description).toMatch(/^Sorry/);
       const good = checkMessage(messagePayload("The US has about 9,000 troops in Syria."));
       harness.interaction(good);
-      expect((await callbackFor(harness, good)).body.data!.embeds![0]!.title).toMatch(/^Contradicted: /);
+      expect((await callbackFor(harness, good)).body.data!.embeds![0]!.description).toMatch(/\nContradicted: /);
     } finally {
       await harness.stop();
     }

@@ -15,7 +15,7 @@ type Command = {
   name: string;
   type?: number;
   description?: string;
-  options?: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }>;
+  options?: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean; description?: string }>;
   contexts?: number[];
   integration_types?: number[];
 };
@@ -36,7 +36,11 @@ it("puts /ask (with autocomplete), /factcheck, /sources, /help and the message c
   expect(slash).toHaveLength(4);
   for (const command of slash) {
     expect(command.description!.length).toBeLessThanOrEqual(100);
-    expect(command.options?.some((option) => option.name === "private")).toBe(true);
+    // Replies are private unless asked otherwise, as Slack's slash commands' are.
+    const privately = command.options?.find((option) => option.name === "private");
+    expect(privately, command.name).toMatchObject({ type: 5, description: "Only you see the reply (the default); False posts it in the channel" });
+    expect(privately!.description!.length).toBeLessThanOrEqual(100);
+    expect(privately!.required ?? false).toBe(false);
   }
   const onMessages = commands.at(-1)!;
   expect(onMessages.type).toBe(3); // a message command: no description, no options

@@ -1,20 +1,24 @@
 // /ask question: [private:] — a question, with known questions offered as the user types.
 import { SlashCommandBuilder } from "discord.js";
 import { clip, clipRequest, MAX_TYPED_CHARS } from "../../clip.js";
-import { DISCORD_LIMITS } from "../embeds.js";
+import { DISCORD_LIMITS, REQUEST_LIMITS } from "../limits.js";
+import { questionText } from "../question-text.js";
 import { answerInteraction, replyFromDesk } from "../respond.js";
 import { isPrivate, PRIVATE_OPTION, type SlashCommand } from "./command.js";
+import { answerUsage, askUsage } from "./usage.js";
 
 export const ask: SlashCommand = {
   definition: new SlashCommandBuilder()
     .setName("ask")
     .setDescription("Ask FactDesk about the US response to militia attacks in Iraq and Syria")
-    .addStringOption((option) => option.setName("question").setDescription("Your question").setRequired(true).setAutocomplete(true).setMaxLength(500))
+    .addStringOption((option) => option.setName("question").setDescription("Your question").setRequired(true).setAutocomplete(true).setMaxLength(REQUEST_LIMITS.question))
     .addBooleanOption((option) => option.setName(PRIVATE_OPTION.name).setDescription(PRIVATE_OPTION.description))
     .toJSON(),
 
   async execute(interaction, deps) {
-    const question = clipRequest(interaction.options.getString("question", true));
+    // Mentions in a question are no part of it: its title never shows them.
+    const question = questionText(interaction.options.getString("question", true), deps.botUserId);
+    if (!question) return answerUsage(interaction, deps, askUsage);
     await answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "ask", question }), { ephemeral: isPrivate(interaction) });
   },
 

@@ -20,7 +20,11 @@ export interface MessageCommand {
   execute(interaction: MessageContextMenuCommandInteraction, deps: DiscordDeps): Promise<void>;
 }
 
-/** The `private` option every command takes: reply so only the user sees it. */
-export const PRIVATE_OPTION = { name: "private", description: "Only you see the reply" } as const;
+/**
+ * The `private` option every command takes. Replies are private unless it is False, as Slack's
+ * slash commands are: a question is the asker's until they choose to post its answer (a private
+ * answer has a "Post publicly" button).
+ */
+export const PRIVATE_OPTION = { name: "private", description: "Only you see the reply (the default); False posts it in the channel" } as const;
 
-export const isPrivate = (interaction: ChatInputCommandInteraction) => interaction.options.getBoolean(PRIVATE_OPTION.name) ?? false;
+export const isPrivate = (interaction: ChatInputCommandInteraction) => interaction.options.getBoolean(PRIVATE_OPTION.name) ?? true;

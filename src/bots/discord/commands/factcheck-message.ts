@@ -1,11 +1,11 @@
 // "Fact-check with FactDesk" on a message's Apps menu: checks what the message says against the
-// sources, for the one who asked only (a verdict on someone's message is no public call-out), and
-// on its own, never as a follow-up to what they asked before. Discord sends the message's text
+// sources, for the one who asked only (a verdict on someone's message is no public call-out unless
+// they choose to post it), and on its own, never as a follow-up to what they asked before. Discord sends the message's text
 // with the interaction, without the Message Content intent.
 import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags } from "discord.js";
 import { readRequest } from "../../conversation.js";
 import { renderNotice } from "../embeds.js";
-import { questionText } from "../messages.js";
+import { questionText } from "../question-text.js";
 import { answerInteraction, NO_PINGS, replyFromDesk } from "../respond.js";
 import type { MessageCommand } from "./command.js";
 

@@ -1,6 +1,8 @@
-// /help [private:] — what FactDesk answers, how to ask, and example questions as buttons.
+// /help [private:] — what FactDesk answers, how to ask (each command named by a mention Discord
+// makes clickable), and example questions as buttons.
 import { SlashCommandBuilder } from "discord.js";
-import { answerInteraction, replyFromDesk } from "../respond.js";
+import { renderReply } from "../embeds.js";
+import { answerInteraction } from "../respond.js";
 import { isPrivate, PRIVATE_OPTION, type SlashCommand } from "./command.js";
 
 export const help: SlashCommand = {
@@ -11,6 +13,10 @@ export const help: SlashCommand = {
     .toJSON(),
 
   async execute(interaction, deps) {
-    await answerInteraction(interaction, deps, replyFromDesk(deps, { kind: "help" }), { ephemeral: isPrivate(interaction) });
+    const produce = async () => {
+      const [reply, mention] = await Promise.all([deps.desk.respond({ kind: "help" }), deps.commandMentions(interaction.guildId)]);
+      return { message: renderReply(reply, { mention }) };
+    };
+    await answerInteraction(interaction, deps, produce, { ephemeral: isPrivate(interaction) });
   },
 };
