@@ -312,7 +312,7 @@ function countFailure(question: Understanding, entry: IndexedFact, index: FactIn
   const fits = counts.filter((measure) => named(measure, head, "heads") && !doers.some((doer) => measure.doneTo.has(doer)));
   if (fits.length === 0) return `no count of ${asked(head)?.word ?? head}${doers.length > 0 ? ` by ${doers.map((doer) => doer.slice(1)).join(", ")}` : ""}`;
   const predicate = reading.countsEvents ? undefined : reading.predicate;
-  if (predicate && language.usesTerm(predicate) && index.measureTerms.has(predicate) && !fits.some((measure) => named(measure, predicate, "terms"))) {
+  if (predicate && language.usesTerm(predicate) && index.measureVerbs.has(predicate) && !fits.some((measure) => named(measure, predicate, "terms"))) {
     return `no count of ${asked(head)?.word ?? head} ${asked(predicate)?.word ?? predicate}`;
   }
   return undefined;

@@ -30,6 +30,8 @@ export interface Measure {
   wordings: readonly ReadonlySet<string>[];
   /** The names its wordings say the counted deeds are done to ("attacks on US forces": the United States). */
   doneTo: ReadonlySet<string>;
+  /** What its wordings say happened to what they count, as terms: "injur" in "US troops injured" (not "base" in "attacks on US bases"). */
+  verbs: ReadonlySet<string>;
   place?: string;
   /** The typed value it reads; none for the attribution a fact's `saidBy` gives (who says it). */
   value?: Fact["values"][number];
@@ -53,6 +55,8 @@ export interface FactIndex {
   facts: readonly IndexedFact[];
   /** Every term some measure's wording uses ("attack", "kill", "injure"): the words counts are told apart by. */
   measureTerms: ReadonlySet<string>;
+  /** The terms of what measures' wordings say happened to what they count ("kill", "injure"; not "base" in "attacks on US bases"). */
+  measureVerbs: ReadonlySet<string>;
   /** Every head of a count's wording ("attack", "troop"): what the facts count. */
   measureHeads: ReadonlySet<string>;
   /** Inverse document frequency of each term the facts use. */
@@ -122,7 +126,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   const analyse = analyser(false);
   const analyseStatement = analyser(true);
   // Measures' wordings repeat across facts as their texts do, and are shared.
-  const measureWordings = new Map<string, Pick<Measure, "terms" | "heads" | "wordings" | "doneTo">>();
+  const measureWordings = new Map<string, Pick<Measure, "terms" | "heads" | "wordings" | "doneTo" | "verbs">>();
   const measureWording = (of: string) => {
     let wording = measureWordings.get(of);
     if (!wording) {
@@ -132,7 +136,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       for (const part of wordings) for (const term of part) terms.add(term);
       const heads = new Set(parts.map((part) => headOf(part, language, tokenize ?? wordTokens)).filter((head): head is string => head !== undefined));
       const doneTo = new Set(parts.flatMap((part) => /\b(?:on|against|targeting)\s+(.*)$/i.exec(part)?.[1] ?? []).flatMap((after) => analyseStatement(after).terms.filter(isEntityTerm)));
-      wording = { terms, heads, wordings, doneTo };
+      const verbs = new Set(parts.flatMap((part) => (tokenize ?? wordTokens)(part).filter((token) => PARTICIPLE.test(token))).flatMap((token) => analyseStatement(token).terms));
+      wording = { terms, heads, wordings, doneTo, verbs };
       measureWordings.set(of, wording);
     }
     return wording;
@@ -258,6 +263,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     measureTypeMasks,
     measurePostings: measurePostingsOf(indexed),
     measureTerms: new Set(indexed.flatMap((entry) => entry.measures.filter((measure) => measure.value).flatMap((measure) => [...measure.terms]))),
+    measureVerbs: new Set(indexed.flatMap((entry) => entry.measures.filter((measure) => measure.value).flatMap((measure) => [...measure.verbs]))),
     measureHeads: new Set(indexed.flatMap((entry) => entry.measures.filter((measure) => measure.value?.kind === "count").flatMap((measure) => [...measure.heads]))),
     phrasingWeight: Float64Array.from(phrasingWeight),
     related: relatedFacts(indexed, factLists),

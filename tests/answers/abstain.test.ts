@@ -81,6 +81,12 @@ describe("a count of what someone did", () => {
   });
 });
 
+describe("a count with a verb of being somewhere", () => {
+  it("is the count of what is there ('based' is no 'base' the attacks hit)", () => {
+    expect(engine.ask("how many American soldiers are based in Iraq?").factIds).toEqual(["troop-levels"]);
+  });
+});
+
 describe("a month after the sources", () => {
   it("is refused as after the sources, not as a name the sources never mention", () => {
     expect(engine.explain("Was Al-Tanf hit in December?")).toContain("rule after-the-sources");
