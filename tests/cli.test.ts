@@ -101,9 +101,9 @@ describe("factdesk", () => {
   it("keeps the conversation in the terminal chat: a follow-up is read against the last question", () => {
     const noPlatforms = { SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", SLACK_SIGNING_SECRET: "", DISCORD_TOKEN: "", DISCORD_PUBLIC_KEY: "" };
     for (const entry of [["src/main.ts"], ["src/cli.ts", "chat"]]) {
-      const { stdout, status } = run(entry, "how many US troops are in Iraq?\nand in Syria?\nsource?\n", noPlatforms);
+      const { stdout, status } = run(entry, "how many American soldiers are based in Iraq?\nand in Syria?\nsource?\n", noPlatforms);
       expect(status).toBe(0);
-      expect(stdout).toContain("(Reading this as: how many US troops are in Syria?)");
+      expect(stdout).toContain("(Reading this as: how many American soldiers are based in Syria?)");
       expect(stdout.match(/about 900 in Syria/g)?.length).toBeGreaterThanOrEqual(2);
     }
   });

@@ -90,13 +90,13 @@ describe("follow-ups", () => {
   });
 
   it("are not what a message that asks nothing is: it gets one line, and the conversation goes on as before", () => {
-    const turns = talk("How many US troops are in Iraq?", "thanks, got it", "👍", "and in Syria?");
+    const turns = talk("How many American soldiers are based in Iraq?", "thanks, got it", "👍", "and in Syria?");
     for (const turn of turns.slice(1, 3)) {
       const reply = turn.reply;
       expect(reply.kind === "answer" && reply.result.asksNothing).toBe(true);
       expect(reply.kind === "answer" && reply.result.answer).toMatch(/^I couldn't tell what that asks\. Ask me about this story, for example: "[^"]+\?", or say "help"\.$/);
     }
-    expect(answerOf(turns).readAs).toBe("How many US troops are in Syria?");
+    expect(answerOf(turns).readAs).toBe("How many American soldiers are based in Syria?");
   });
 
   it("take a correction in place of what it corrects", () => {

@@ -16,16 +16,16 @@ const ask = (question: string) => ({ kind: "ask" as const, question });
 describe("the desk's conversations", () => {
   it("reads a follow-up against the asker's conversation, and echoes what was typed", async () => {
     const desk = createDesk(engine);
-    await desk.respond(ask("how many US troops are in Iraq?"), { asker: reporter });
+    await desk.respond(ask("how many American soldiers are based in Iraq?"), { asker: reporter });
     const reply = await desk.respond(ask("and in Syria?"), { asker: reporter });
     expect(reply.kind === "answer" && reply.question).toBe("and in Syria?");
-    expect(text(reply)).toMatch(/^\(Reading this as: how many US troops are in Syria\?\)/);
+    expect(text(reply)).toMatch(/^\(Reading this as: how many American soldiers are based in Syria\?\)/);
     expect(await desk.knowsConversation("slack:T1:C1:1700000000.000100")).toBe(true);
   });
 
   it("keeps conversations apart, and lets a request stand alone", async () => {
     const desk = createDesk(engine);
-    await desk.respond(ask("how many US troops are in Iraq?"), { asker: reporter });
+    await desk.respond(ask("how many American soldiers are based in Iraq?"), { asker: reporter });
     const elsewhere = await desk.respond(ask("and in Syria?"), { asker: { ...reporter, conversation: "T1:C1:1700000000.000200" } });
     expect(text(elsewhere)).not.toMatch(/Reading this as/);
     const alone = await desk.respond(ask("and in Syria?"), { asker: reporter, conversation: false });
@@ -43,7 +43,7 @@ describe("the desk's conversations", () => {
     let clock = 1_700_000_000_000;
     const conversations = memoryConversationStore<ConversationContext>({ ttlMs: 30 * 60_000, now: () => clock });
     const desk = createDesk(engine, { conversations });
-    await desk.respond(ask("how many US troops are in Iraq?"), { asker: reporter });
+    await desk.respond(ask("how many American soldiers are based in Iraq?"), { asker: reporter });
     clock += 31 * 60_000;
     expect(await desk.knowsConversation("slack:T1:C1:1700000000.000100")).toBe(false);
     expect(text(await desk.respond(ask("and in Syria?"), { asker: reporter }))).not.toMatch(/Reading this as/);
@@ -55,7 +55,7 @@ describe("the desk's conversations", () => {
   ])("answers on its own when the conversation store %s, and says so in the log", async (_how, conversations, logged) => {
     const logs = captureLogs("warn");
     const desk = createDesk(engine, { conversations, logger: logs.logger });
-    const reply = await desk.respond(ask("how many US troops are in Iraq?"), { asker: reporter });
+    const reply = await desk.respond(ask("how many American soldiers are based in Iraq?"), { asker: reporter });
     expect(text(reply)).toMatch(/2,000/);
     expect(await desk.knowsConversation("slack:T1:C1:1700000000.000100")).toBe(false);
     expect(logs.text()).toMatch(logged);

@@ -60,7 +60,7 @@ describe("a Discord reply chain", () => {
   });
 
   it("keeps each chain's context its own", async () => {
-    const troops = messagePayload(`<@${APP_ID}> how many US troops are in Iraq?`, { mentionsBot: true });
+    const troops = messagePayload(`<@${APP_ID}> how many American soldiers are based in Iraq?`, { mentionsBot: true });
     discord.message(troops);
     const troopsAnswer = await replyTo(troops);
     const attacks = messagePayload(`<@${APP_ID}> how many attacks were there in Iraq?`, { mentionsBot: true });
@@ -88,7 +88,7 @@ describe("a Discord reply chain", () => {
 
 describe("a reply chain from a slash command's answer", () => {
   it("goes on from a public /ask answer", async () => {
-    const asked = ask("how many US troops are in Iraq?");
+    const asked = ask("how many American soldiers are based in Iraq?");
     discord.interaction(asked);
     const followUp = replyPayload("and in Syria?", await chainedReply(asked));
     discord.message(followUp);
@@ -110,7 +110,7 @@ describe("a reply chain from a slash command's answer", () => {
   it("goes on from an answer edited in after a deferral, under the reply's one id", async () => {
     const harness = await startDiscordHarness({ desk: slowDesk(150), deferAfterMs: 20 });
     try {
-      const asked = ask("how many US troops are in Iraq?");
+      const asked = ask("how many American soldiers are based in Iraq?");
       harness.interaction(asked);
       const id = await chainedReply(asked, harness);
       expect(harness.fake.requests.some((r) => r.method === "PATCH" && r.path.endsWith(`/${String(asked["token"])}/messages/@original`))).toBe(true);
@@ -123,7 +123,7 @@ describe("a reply chain from a slash command's answer", () => {
   });
 
   it("goes on from a follow-up button's public answer", async () => {
-    const click = interactionPayload("button", buttonData(askButtonId("How many US troops are in Iraq?")), messageWithButtons());
+    const click = interactionPayload("button", buttonData(askButtonId("How many American soldiers are based in Iraq?")), messageWithButtons());
     discord.interaction(click);
     const followUp = replyPayload("what about Syria?", await chainedReply(click));
     discord.message(followUp);
@@ -131,7 +131,7 @@ describe("a reply chain from a slash command's answer", () => {
   });
 
   it("starts none from a private answer: nobody can reply to it, so it isn't looked up", async () => {
-    const asked = ask("how many US troops are in Iraq?", [{ name: "private", type: 5, value: true }]);
+    const asked = ask("how many American soldiers are based in Iraq?", [{ name: "private", type: 5, value: true }]);
     discord.interaction(asked);
     await waitFor(() => discord.logs.lines().find((line) => line["msg"] === "answered" && line["interaction"] === asked["id"]), "the private answer");
     await pause(100);
@@ -139,7 +139,7 @@ describe("a reply chain from a slash command's answer", () => {
   });
 
   it("costs only the chain when the reply can't be found: the answer stands, with no apology", async () => {
-    const asked = ask("how many US troops are in Syria?");
+    const asked = ask("how many American soldiers are based in Syria?");
     discord.fake.failNext(`/webhooks/${APP_ID}/${String(asked["token"])}/messages/@original`);
     discord.interaction(asked);
     await waitFor(() => discord.logs.lines().find((line) => line["msg"] === "could not find the answer's message: a reply to it reads afresh" && line["interaction"] === asked["id"]), "the warning");

@@ -53,7 +53,7 @@ describe("fact-checking a message from its Apps menu", () => {
 
   it("checks the message on its own: the asker's conversation neither colours it nor is changed by it", async () => {
     const asker = asMember(USER_ID_OTHER);
-    const asked = interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: "how many US troops are in Iraq?" }]), asker);
+    const asked = interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: "how many American soldiers are based in Iraq?" }]), asker);
     discord.interaction(asked);
     await callbackFor(discord, asked);
     const checked = checkMessage(messagePayload("Militias have attacked US forces 61 times."), asker);
@@ -63,7 +63,7 @@ describe("fact-checking a message from its Apps menu", () => {
     const followUp = interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: "and in Syria?" }]), asker);
     discord.interaction(followUp);
     const answer = (await callbackFor(discord, followUp)).body.data!.embeds![0]!.description!;
-    expect(answer).toMatch(/Reading this as: how many US troops are in Syria/);
+    expect(answer).toMatch(/Reading this as: how many American soldiers are based in Syria/);
     expect(answer).toMatch(/900/);
   });
 

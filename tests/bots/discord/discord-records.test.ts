@@ -60,7 +60,7 @@ describe("the Discord app's record of what was asked", () => {
   });
 
   it("opens a modal for a 👎, changes the vote, and keeps the reason submitted for the editors", async () => {
-    const rows = await answeredRows(discord, "how many US troops are in Syria?");
+    const rows = await answeredRows(discord, "how many American soldiers are based in Syria?");
     const askId = rows.flatMap((r) => r.components).find((b) => b.custom_id.startsWith("factdesk:vote:up:"))!.custom_id.split(":").at(-1)!;
     const up = interactionPayload("button", buttonData(`factdesk:vote:up:${askId}`), messageWithButtons(0, rows));
     discord.interaction(up);

@@ -62,13 +62,13 @@ describe("a Slack thread", () => {
 
   it("lets people's own talk in the thread pass, and answers the next question in it", async () => {
     const thread = nextTs();
-    await send({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many US troops are in Iraq?`, ts: thread });
+    await send({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many American soldiers are based in Iraq?`, ts: thread });
     await nthAnswer(thread, 1);
     await send({ type: "message", channel_type: "channel", user: "UEDITOR", text: "thanks, that's what I needed", ts: nextTs(), thread_ts: thread });
     await send({ type: "message", channel_type: "channel", user: "UREPORTER", text: ":+1:", ts: nextTs(), thread_ts: thread });
     expect(await settledCount(thread)).toBe(1);
     await send({ type: "message", channel_type: "channel", user: "UREPORTER", text: "and in Syria?", ts: nextTs(), thread_ts: thread });
-    expect(await nthAnswer(thread, 2)).toMatch(/Reading this as: how many US troops are in Syria/);
+    expect(await nthAnswer(thread, 2)).toMatch(/Reading this as: how many American soldiers are based in Syria/);
   });
 
   it("answers a reply that mentions FactDesk once, as the mention", async () => {
@@ -98,11 +98,11 @@ describe("a Slack thread", () => {
 
   it("carries context in a DM too", async () => {
     const dm = (text: string) => send({ type: "message", channel: "DREPORTER2", channel_type: "im", user: "UREPORTER", text, ts: nextTs() });
-    await dm("check there were 32 attacks in Iraq");
+    await dm("check there were 32 attacks on US bases in Iraq");
     await waitFor(() => slack.fake.calls.filter((call) => call.method === "chat.postMessage" && call.args["channel"] === "DREPORTER2")[0], "the DM's first answer");
     await dm("and in Syria?");
     const second = await waitFor(() => slack.fake.calls.filter((call) => call.method === "chat.postMessage" && call.args["channel"] === "DREPORTER2")[1], "the DM's follow-up");
-    expect(String(second.args["text"])).toMatch(/Reading this as: there were 32 attacks in Syria/);
+    expect(String(second.args["text"])).toMatch(/Reading this as: there were 32 attacks on US bases in Syria/);
     expect(String(second.args["text"])).toMatch(/Supported/);
   });
 });

@@ -33,10 +33,10 @@ const firstAnswer = (channel: string) => waitFor(() => stored(channel)[0], `the 
 describe("an edited question", () => {
   it("updates FactDesk's answer to a mention in its thread, in place", async () => {
     const ts = nextTs();
-    await send({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many US troops are in Iraq?`, ts, channel: "CEDIT", event_ts: ts });
+    await send({ type: "app_mention", user: "UREPORTER", text: `<@${BOT_USER_ID}> how many American soldiers are based in Iraq?`, ts, channel: "CEDIT", event_ts: ts });
     const answer = await firstAnswer("CEDIT");
     expect(answer.text).toMatch(/2,000/);
-    await edit({ channel: "CEDIT", ts, before: `<@${BOT_USER_ID}> how many US troops are in Iraq?`, after: `<@${BOT_USER_ID}> how many US troops are in Syria?` });
+    await edit({ channel: "CEDIT", ts, before: `<@${BOT_USER_ID}> how many American soldiers are based in Iraq?`, after: `<@${BOT_USER_ID}> how many American soldiers are based in Syria?` });
     const update = await waitFor(() => calls("chat.update", "CEDIT")[0], "the update");
     expect(update.args["ts"]).toBe(answer.ts);
     expect(stored("CEDIT")).toHaveLength(1);

@@ -78,7 +78,7 @@ describe("the Slack app's record of what was asked", () => {
   });
 
   it("lets a second click change the vote, asks why in a modal, and keeps the reason for the editors", async () => {
-    const { post } = await mention(slack, "how many US troops are in Syria?");
+    const { post } = await mention(slack, "how many American soldiers are based in Syria?");
     const blocks = post.args["blocks"] as Block[];
     const askId = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "factdesk_feedback:up")!.value!;
     const click = (action: "up" | "down", id: string, userId = "UREPORTER") =>
