@@ -15,7 +15,7 @@ export interface CarriedOver {
 
 /**
  * Does the question lean on an earlier one: nothing of its own to ask about, or a pronoun with
- * little else? Within one message ("When did Hamas attack Israel, and how many were killed?") a
+ * little else? Within one message ("When was Soleimani killed, and who else died?") a
  * question of one word of its own and no name leans on the one before it too.
  */
 export function leansOnEarlier(current: Understanding, text: string, sameMessage = false): boolean {

@@ -1,4 +1,4 @@
-// Two questions in one message: "How many attacks have there been, and who is keeping the count?",
+// Two questions in one message: "How many troops are in Syria, and why are they there?",
 // "When and where did the US strike?", "What did the US send, and why?". Split into the questions
 // it asks, each answered on its own (the later ones may lean on the first: carry-over.ts). Pure.
 

@@ -185,7 +185,7 @@ function readingOf(text: string, last: LastQuestion, followingOn: FollowingOn, p
 const WH_AND_VERB = /^\s*(?:how\s+many\s+times|how\s+(?:many|much|long|often)|what|which|who|whom|whose|when|where|why|how)(?=\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)/i;
 const OPENING = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
 
-/** "why?" said of "did the US hit anything in Iraq?": "why did the US hit anything in Iraq?". */
+/** "why?" said of "did the US strike inside Iraq?": "why did the US strike inside Iraq?". */
 function withQuestionWord(earlier: string, text: string): string | undefined {
   const bare = /^\s*(?:and\s+|so\s+|but\s+)?((?:(?:by|according\s+to|for|from|to|with|since|until|till)\s+)?(?:how\s+many\s+times|how\s+(?:many|much|long|often)|what|which|who|whom|whose|when|where|why|how))(?:\s+(?:then|exactly))?\s*[?.!]*\s*$/i.exec(text);
   if (!bare) return undefined;
@@ -265,7 +265,7 @@ function checkTurn(claim: string, readAs: string | undefined, context: Conversat
   const checked = checkClaims(claim, parts, options);
   const result: CheckResult = readAs ? { ...checked, explanation: `(Reading this as: ${readAs})\n${checked.explanation}`, readAs } : checked;
   const contradicted = [...new Set([...(options.alreadyContradicted ?? []), ...contradictionKeys(workThroughClaims(claim, parts))])];
-  // A question after a check asks about what the claim was about ("so how many were in Iraq?").
+  // A question after a check asks about what the claim was about ("so how many of them hit Iraq?").
   const understood = understand(claim, parts.language, { correctTypos: true });
   const question: LastQuestion = {
     text: claim,

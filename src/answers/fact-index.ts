@@ -190,7 +190,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       measures.push({ type, ...measureWording(value.of), value, ...("place" in value && value.place ? { place: value.place } : {}) });
       measureTypeMasks[factIndex] = measureTypeMasks[factIndex]! | typeBit(type);
     }
-    // A fact with an attribution answers who says it ("Who is behind the figure of 61?").
+    // A fact with an attribution answers who says it ("Who counted the 61 attacks?").
     if (fact.saidBy) {
       types.add("who");
       measures.push({ type: "who", ...measureWording(ATTRIBUTION_WORDING) });

@@ -2,7 +2,7 @@
 // question, answered as if nothing came before), lean on the last question ("and in Syria?",
 // "why?", "who is he?"), correct it ("no, I meant the attacks"), pick one of a clarify's choices
 // ("the troops", "2"), ask for the evidence ("source?", "quote it") or for more ("tell me more"),
-// or follow up a fact check ("and in Syria?" after "check there were 32 attacks in Iraq").
+// or follow up a fact check ("and in Iraq?" after "check the US has 900 troops in Syria").
 // Pure: the message, what the conversation holds and the engine's language in; a reading out.
 import { wordTokens } from "../knowledge/text-folding.js";
 import { extractDates, extractOrdinal } from "./figures.js";
@@ -337,13 +337,13 @@ export function readThrough(earlier: string, later: string, language: Language, 
 const PREPOSITION = /^(in|on|at|during|from|since|before|after|for|with|by|near|inside|outside|against|about|of|over|among|between)\b/i;
 /** Words that open a count phrase ("the number of American troops"). */
 const COUNT_PHRASE = /^(?:the\s+)?(?:number|count|total|tally)\s+of\s+|^how\s+many\s+/i;
-/** Words that end a count's phrase in the earlier question ("how many US troops | are in Syria"). */
+/** Words that end a count's phrase in the earlier question ("how many American soldiers | are based in Syria"). */
 const COUNTED_END = /\s+(?:is|are|r|was|were|have|has|had|do|does|did|in|on|at|from|since|during|by|for|against|to|there|near|inside|so)\b/i;
 
 /**
  * A fragment read into the earlier question, as a whole question: what it names put in place of
  * what the earlier one named ("and in Syria?"), a count's new subject in place of the old one
- * ("the troops", "no, I meant the attacks", "and the number of American troops there?"), people
+ * ("the troops", "no, I meant the attacks", "and the tally of US soldiers there?"), people
  * in place of the earlier speaker ("and the critics?"), or a phrase added ("in the hospital
  * explosion"). Undefined when the fragment gives nothing to put in.
  */
@@ -383,7 +383,7 @@ export function readFragment(earlier: { text: string; understood: Understanding 
 
 /**
  * "they" and "them" read as what the earlier count counted, and "there" as where it was: "why are
- * they there?" said of "how many US troops are in Iraq?" is "why are the US troops in Iraq?".
+ * they there?" said of "how many American soldiers are based in Iraq?" is "why are the American soldiers in Iraq?".
  * Undefined when the earlier question counted nothing or the text has no such pronoun.
  */
 export function readCountedPronouns(earlier: string, text: string, language: Language, isPlace: (entityId: string) => boolean): string | undefined {

@@ -24,7 +24,7 @@ const TYPE_SIGNALS: readonly [QuestionType, RegExp][] = [
 
 const YES_NO_OPENERS = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "isnt", "arent", "wasnt", "didnt", "hasnt", "havent"]);
 
-/** Words that end the phrase naming what is counted ("how many US troops | are in Syria"). */
+/** Words that end the phrase naming what is counted ("how many American soldiers | are based in Syria"). */
 const PHRASE_ENDS = new Set([
   "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might",
   "in", "on", "at", "from", "by", "since", "during", "near", "for", "against", "to", "into", "inside", "across", "after", "before", "between", "over", "under", "with", "without", "so", "as", "according",

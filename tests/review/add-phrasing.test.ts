@@ -9,7 +9,7 @@ title: US forces in Iraq and Syria
 facts:
   - id: troop-levels
     questions:
-      - How many US troops are in Iraq and Syria?   # the usual wording
+      - What is the size of the US force in Iraq and Syria?   # the usual wording
       - How many American soldiers are there?
     answer: >-
       The US has about 2,000 troops in Iraq, under an agreement with the government in Baghdad,
