@@ -117,7 +117,7 @@ export function readFollowUp(message: string, context: ConversationContext | und
   }
 
   const own = correction ? corrected : text;
-  const understood = understand(own, language, { correctTypos: true });
+  const understood = understood_(own, language);
   const referents = referentsOf(own, understood, last);
   // A fragment that opens with "and", "what about" or names only what changes ("the houthis?",
   // "the second?") leans on the last question; one that says what it asks ("number of US troops in
@@ -273,6 +273,20 @@ function qualifiesNoun(after: string, language: Language): boolean {
 /** A figure as one word: "40", "2,000", "forty" (not "one", which is mostly a pronoun: "the Syrian one"). */
 const FIGURE = /^(?:\d[\d,.]*|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)$/;
 
+/** Texts read within one turn, which a follow-up reads several times (the last question, the fragment): each read once. */
+const readTexts = new WeakMap<Language, Map<string, Understanding>>();
+function understood_(text: string, language: Language): Understanding {
+  let texts = readTexts.get(language);
+  if (!texts) readTexts.set(language, (texts = new Map()));
+  let read = texts.get(text);
+  if (!read) {
+    read = understand(text, language, { correctTypos: true });
+    if (texts.size >= 256) texts.clear();
+    texts.set(text, read);
+  }
+  return read;
+}
+
 /** A place in a text where something was named: a name, a date, an ordinal or a figure, [start, end) in characters. */
 interface Piece {
   kind: "place" | "name" | "date" | "ordinal" | "figure";
@@ -355,7 +369,7 @@ export function readFragment(earlier: { text: string; understood: Understanding 
     .replace(/\s+(?:there|then|too|instead|as well|again)$/i, "")
     .trim();
   if (!phrase) return undefined;
-  const understood = understand(phrase, language, { correctTypos: true });
+  const understood = understood_(phrase, language);
   const own = understood.terms.filter((term) => !term.startsWith("@") && !term.startsWith("!"));
   const head = own[own.length - 1];
   const pieces = piecesOf(phrase, language, isPlace);
@@ -432,7 +446,7 @@ function piecesOf(text: string, language: Language, isPlace: (entityId: string) 
   const pieces: Piece[] = extractDates(text).spans.map((span) => ({ kind: "date" as const, start: span.start, end: span.end }));
   const inDate = (start: number) => pieces.some((piece) => start >= piece.start && start < piece.end);
   const words = wordsWithOffsets(text);
-  const understood = understand(text, language, { correctTypos: true });
+  const understood = understood_(text, language);
   const reading = understood.question;
   for (const mention of reading?.mentions ?? []) {
     const at = findSequence(words, reading!.tokens.slice(mention.start, mention.end));
