@@ -145,7 +145,7 @@ function lastQuestion(text: string, work: readonly QuestionWork[], result: Answe
     people: [...new Set(people)],
     // Who "they" are likewise: the group the answer brought up only when the question asked for
     // someone ("who is behind the attacks?"); after "how many attacks?", the Pentagon that counted them is not.
-    groups: [...new Set([...ofKind(named, ["group"]), ...(asksForSomeone || understood.type === "who" ? ofKind(brought, ["group"]) : [])])],
+    groups: [...new Set([...ofKind(named, ["group"]), ...(understood.type === "who" ? ofKind(brought, ["group"]) : [])])],
     things: [...new Set([...ofKind(named, ["group", "base", "place"]).filter((entityId) => !parts.decisions.language.places.has(entityId) || kindOf(entityId) === "base"), ...ofKind(named, ["place"])])],
   };
 }
