@@ -273,7 +273,7 @@ function qualifiesNoun(after: string, language: Language): boolean {
 /** A figure as one word: "40", "2,000", "forty" (not "one", which is mostly a pronoun: "the Syrian one"). */
 const FIGURE = /^(?:\d[\d,.]*|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)$/;
 
-/** Texts read within one turn, which a follow-up reads several times (the last question, the fragment): each read once. */
+/** Texts a follow-up reads several times (the last question, the fragment), read once: the last 256, across turns (understanding is pure). */
 const readTexts = new WeakMap<Language, Map<string, Understanding>>();
 function understood_(text: string, language: Language): Understanding {
   let texts = readTexts.get(language);
@@ -404,8 +404,12 @@ export function readCountedPronouns(earlier: string, text: string, language: Lan
   const opening = /\bhow\s+many\s+/i.exec(earlier);
   if (!opening || !/\b(they|them)\b/i.test(text)) return undefined;
   const after = earlier.slice(opening.index + opening[0].length);
-  const counted = after.slice(0, COUNTED_END.exec(after)?.index ?? after.search(/[?.!]|$/)).trim();
-  if (!counted) return undefined;
+  // "how many of the attacks hit Iraq": what is counted is "attacks", up to its verb; "how many times" counts no thing.
+  const phrase = after.replace(/^of\s+(?:the\s+)?/i, "");
+  const words = phrase.slice(0, COUNTED_END.exec(phrase)?.index ?? phrase.search(/[?.!]|$/)).trim().split(/\s+/);
+  const verbAt = words.findIndex((word, k) => k > 0 && language.mostlyVerb(word.toLowerCase()));
+  const counted = (verbAt > 0 ? words.slice(0, verbAt) : words).join(" ");
+  if (!counted || /^times?\b/i.test(counted)) return undefined;
   let read = text.replace(/\b(they|them)\b/gi, `the ${counted}`);
   const place = piecesOf(earlier, language, isPlace).find((piece) => piece.kind === "place" && LOCATIVE_BEFORE.test(earlier.slice(0, piece.start)));
   const where = place ? /\b(?:in|inside|at|near|into|across|throughout|from|to|on)\s+(?:the\s+)?$/i.exec(earlier.slice(0, place.start))?.[0] : undefined;

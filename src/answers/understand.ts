@@ -338,10 +338,10 @@ function readQuestion(
   return { reading, form: form.type };
 }
 
-/** The question's last word that can be a verb and isn't a name: in "When did X begin?", "begin". */
 /** Words after "who" that open its verb phrase without being the deed ("who is", "who did ... say"). */
 const WHO_AUXILIARIES = new Set(["is", "are", "was", "were", "s", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should", "might", "may", "else", "exactly", "really", "actually"]);
 
+/** The question's last word that can be a verb and isn't a name: in "When did X begin?", "begin". */
 function lastVerb(kept: readonly [term: string, word: string][], language: Language): string | undefined {
   for (let k = kept.length - 1; k >= 0; k--) {
     const [term, word] = kept[k]!;

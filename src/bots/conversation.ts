@@ -173,7 +173,9 @@ export function createDesk(engine: Engine, options: DeskOptions | DeskRecords = 
   const inConversation = async (request: Exclude<Request, { kind: "help" }>, key: string): Promise<Reply> => {
     const context = await withContextStore("read", () => conversations.get(key));
     const turn = request.kind === "check" ? engine.converse(request.claim, context, { claim: true }) : engine.converse(request.question, context);
-    await withContextStore("write", () => conversations.set(key, turn.context));
+    // "thanks" or "hi" holds nothing: it neither changes a conversation nor starts one (a Slack thread stays closed).
+    const asksNothing = turn.reply.kind === "answer" && turn.reply.result.asksNothing;
+    if (!asksNothing) await withContextStore("write", () => conversations.set(key, turn.context));
     // The reply echoes what was typed; how a follow-up was read is the result's own note.
     const { reply } = turn;
     if (reply.kind === "answer") return { kind: "answer", question: request.kind === "ask" ? request.question : reply.question, result: reply.result };

@@ -99,6 +99,13 @@ describe("follow-ups", () => {
     expect(answerOf(turns).readAs).toBe("How many American soldiers are based in Syria?");
   });
 
+  it("keep a question word beside thanks a question ('ok, why'), and read 'them' only as a counted thing", () => {
+    expect(answerOf(talk("Did the US strike back?", "ok, why")).asksNothing).toBeUndefined();
+    // "how many times" counts no thing, and "of the attacks hit Iraq" is the attacks.
+    expect(answerOf(talk("How many times have militias attacked US forces?", "who backs them?")).readAs ?? "").not.toMatch(/the times/);
+    expect(answerOf(talk("How many of the attacks hit Iraq?", "who carried them out?")).readAs).toBe("who carried the attacks out?");
+  });
+
   it("take a correction in place of what it corrects", () => {
     const turns = talk("how many attacks in iraq", "no, syria");
     expect(answerOf(turns).readAs).toBe("how many attacks in syria");

@@ -39,6 +39,12 @@ describe("the desk's conversations", () => {
     expect(text(await desk.respond(ask("what about Syria?"), { conversation: "discord:message:2" }))).toMatch(/32/);
   });
 
+  it("starts no conversation with a message that asks nothing", async () => {
+    const desk = createDesk(engine);
+    await desk.respond(ask("hi there"), { asker: reporter });
+    expect(await desk.knowsConversation("slack:T1:C1:1700000000.000100")).toBe(false);
+  });
+
   it("starts afresh once the conversation has lasted its time", async () => {
     let clock = 1_700_000_000_000;
     const conversations = memoryConversationStore<ConversationContext>({ ttlMs: 30 * 60_000, now: () => clock });

@@ -239,7 +239,7 @@ const WITHOUT = /\bwithout\s+[^.;:,]*/gi;
 const WISHED = /\b(?:(?:goal|aim|purpose|intent|intention|objective|hope|wish)s?\s+(?:is|was|are|were)\s+to|(?:tell|told|telling|urge|urged|urging|push|pushed|pressure|pressured|persuade|persuaded|ask|asked|want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|in order)\s+(?:[\w'-]+\s+){0,4}?to)\s+[^.;:]*/gi;
 
 /** What a sentence says is not so: the few words after "not", "never", "no" ("did not provide details", "no casualties"), up to a comma or an "and". */
-const NEGATED = /\b(?:not|never|no|n't)\s+(?:(?!and\b|but\b|or\b|while\b)[\w'-]+\s*){1,3}/gi;
+const NEGATED = /(?:\b(?:not|never|no)|n't)\s+(?:(?!and\b|but\b|or\b|while\b)[\w'-]+\s*){1,3}/gi;
 
 /**
  * The terms a fact states: its answer, quotes and values (not what they only wish for), not the

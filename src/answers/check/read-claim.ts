@@ -157,7 +157,7 @@ const PREPOSITIONS = new Set(["on", "in", "at", "against", "to", "of", "near", "
 function objectOfVerb(tokens: readonly string[], i: number, language: Language): boolean {
   const at = /^(the|a|an|any|all|its|their|his|her)$/.test(tokens[i - 1] ?? "") ? i - 2 : i - 1;
   const verb = tokens[at];
-  if (verb === undefined || at === i || /(ed|ing)$/.test(tokens[i]!) || language.stopwords.has(verb) || language.isLightWord(verb)) return false;
+  if (verb === undefined || /(ed|ing)$/.test(tokens[i]!) || language.stopwords.has(verb) || language.isLightWord(verb)) return false;
   return language.mostlyVerb(verb) || (/ed$/.test(verb) && language.partsOfSpeech(verb).has("v"));
 }
 

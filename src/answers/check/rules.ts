@@ -805,7 +805,7 @@ export function coverageRule(claim: ClaimReading, context: RuleContext, preferre
   const verb = verbAt >= 0 && asked.some((term) => term.word === tokens[verbAt]) ? tokens[verbAt] : undefined;
   // What a fact only wants ("to tell the militias to stop attacks") bears out a claim of that goal, not one that it happened.
   const ofAGoal = /\b(goal|goals|aim|aims|purpose|intent|intention|objective|hope|hopes|want|wants|wanted|urge|urged|pressure|pressed|push|seek|seeks|so that|in order to|trying to|tries to)\b/i.test(claim.text);
-  // A positive claim needs the words stated as so ("gave details" is not what "did not provide details" states).
+  // A positive claim needs the words stated as so ("caused casualties" is not what "there were no casualties" states).
   const states = (entry: IndexedFact, term: string) => (claim.negated ? context.states(entry, term) : context.affirms(entry, term)) || (ofAGoal && context.wishes(entry, term));
   for (const entry of facts) {
     if (!claim.entities.every((id) => entry.entities.has(id) || id === "united-states")) continue;

@@ -102,6 +102,8 @@ export interface LanguageResources {
 /** The lexicon's word for "number" (count, tally, total): a count signal, never what is counted. */
 export const COUNT_WORD = "number";
 
+const QUESTION_WORDS = new Set(["what", "whats", "who", "whos", "whom", "whose", "when", "where", "why", "how", "which"]);
+
 /** How much a related word may count at most, and how many a word may bring. */
 const EXPANSION_FLOOR = 0.35;
 const EXPANSIONS_KEPT = 4;
@@ -133,7 +135,8 @@ export function buildLanguage(
       const most = Math.min(longestPleasantry, tokens.length - i);
       const length = Array.from({ length: most }, (_, n) => most - n).find((n) => pleasantries.has(tokens.slice(i, i + n).join(" ")));
       if (length) [i, said] = [i + length, true];
-      else if (stopwords.has(tokens[i]!)) i += 1;
+      // A question word is a question's, never thanks ("ok, why", "thanks, when").
+      else if (stopwords.has(tokens[i]!) && !QUESTION_WORDS.has(tokens[i]!)) i += 1;
       else return false;
     }
     // Stopwords alone ("under what deal") are a question of the conversation's, not thanks.
