@@ -7,9 +7,10 @@ import { createDiscordClient } from "../../src/bots/discord/client.js";
 import { createRateLimiter, type RateLimiter } from "../../src/bots/rate-limit.js";
 import type { Store } from "../../src/store/store.js";
 import { realEngine } from "./engine.js";
-import { APP_ID, guildPayload, startFakeDiscord, type FakeDiscord } from "./fake-discord.js";
+import { APP_ID, guildPayload, startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord.js";
 import { captureLogs, type CapturedLogs } from "./log-capture.js";
 import { memoryStore } from "./stores.js";
+import { waitFor } from "./wait-for.js";
 
 export const DISCORD_BOT_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.fake-token-for-tests-only";
 
@@ -62,4 +63,12 @@ export async function startDiscordHarness(options: { desk?: Desk; limiter?: Rate
       if (!options.store) await store.close();
     },
   };
+}
+
+/** The callback FactDesk made to answer an interaction, once it has made it. */
+export function interactionCallback<Body>(harness: DiscordHarness, payload: Record<string, unknown>): Promise<RecordedRequest & { body: Body }> {
+  return waitFor(
+    () => harness.fake.requests.find((r) => r.path.endsWith(`/interactions/${String(payload["id"])}/${String(payload["token"])}/callback`)) as (RecordedRequest & { body: Body }) | undefined,
+    `the callback for interaction ${String(payload["id"])}`,
+  );
 }

@@ -3,7 +3,7 @@
 // as a message of its own; an answer's follow-up buttons stay for anyone to ask.
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
+import { startDiscordHarness, type DiscordHarness, interactionCallback } from "../../helpers/discord-client.js";
 import { APP_ID, asMember, buttonData, commandData, interactionPayload, messageWithButtons, replyPayload, USER_ID_OTHER, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -20,11 +20,7 @@ afterAll(async () => {
   await discord.stop();
 });
 
-const callbackFor = (payload: Record<string, unknown>) =>
-  waitFor(
-    () => discord.fake.requests.find((r) => r.path.endsWith(`/interactions/${String(payload["id"])}/${String(payload["token"])}/callback`)) as (RecordedRequest & { body: Body }) | undefined,
-    `the callback for ${String(payload["id"])}`,
-  );
+const callbackFor = (payload: Record<string, unknown>) => interactionCallback<Body>(discord, payload);
 const followUpTo = (payload: Record<string, unknown>) =>
   waitFor(() => discord.fake.requests.find((r) => r.method === "POST" && r.path === `/api/v10/webhooks/${APP_ID}/${String(payload["token"])}`) as (RecordedRequest & { body: Data }) | undefined, "the follow-up");
 const buttons = (rows: Row[] = []) => rows.flatMap((row) => row.components);

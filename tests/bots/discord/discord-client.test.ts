@@ -6,7 +6,7 @@ import { createDesk, type Desk } from "../../../src/bots/conversation.js";
 import { DISCORD_LIMITS } from "../../../src/bots/discord/embeds.js";
 import { EXPIRED_BUTTON_MESSAGE } from "../../../src/bots/discord/respond.js";
 import { createRateLimiter } from "../../../src/bots/rate-limit.js";
-import { DISCORD_BOT_TOKEN, startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
+import { DISCORD_BOT_TOKEN, startDiscordHarness, type DiscordHarness, interactionCallback } from "../../helpers/discord-client.js";
 import { realEngine } from "../../helpers/engine.js";
 import { APP_ID, asMember, buttonData, commandData, expiredButtons, interactionPayload, messagePayload, messageWithButtons, USER_ID_OTHER, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { failingDesk, slowDesk } from "../../helpers/desks.js";
@@ -23,12 +23,7 @@ afterAll(async () => {
   await discord.stop();
 });
 
-function callbackFor(harness: DiscordHarness, payload: Record<string, unknown>): Promise<RecordedRequest & { body: Body }> {
-  return waitFor(
-    () => harness.fake.requests.find((r) => r.path.endsWith(`/interactions/${String(payload["id"])}/${String(payload["token"])}/callback`)) as (RecordedRequest & { body: Body }) | undefined,
-    `the callback for interaction ${String(payload["id"])}`,
-  );
-}
+const callbackFor = (harness: DiscordHarness, payload: Record<string, unknown>) => interactionCallback<Body>(harness, payload);
 
 const ask = (question: string, extra: Array<{ name: string; type: number; value: unknown }> = []) =>
   interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: question }, ...extra]));

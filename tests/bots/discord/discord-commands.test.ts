@@ -5,7 +5,7 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerCommands } from "../../../src/bots/discord/register.js";
-import { startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
+import { startDiscordHarness, type DiscordHarness, interactionCallback } from "../../helpers/discord-client.js";
 import { APP_ID, commandData, GUILD_ID, interactionPayload, messagePayload, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -19,11 +19,7 @@ afterAll(async () => {
   await discord.stop();
 });
 
-const callbackFor = (payload: Record<string, unknown>, harness = discord) =>
-  waitFor(
-    () => harness.fake.requests.find((r) => r.path.endsWith(`/interactions/${String(payload["id"])}/${String(payload["token"])}/callback`)) as (RecordedRequest & { body: Body }) | undefined,
-    `the callback for ${String(payload["id"])}`,
-  );
+const callbackFor = (payload: Record<string, unknown>, harness = discord) => interactionCallback<Body>(harness, payload);
 const run = async (harness: DiscordHarness, name: string, options: Array<{ name: string; type: number; value: unknown }> = []) => {
   const payload = interactionPayload("command", commandData(name, options));
   harness.interaction(payload);

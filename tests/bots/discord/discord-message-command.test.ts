@@ -3,7 +3,7 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_TEXT_MESSAGE } from "../../../src/bots/discord/commands/factcheck-message.js";
-import { startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
+import { startDiscordHarness, type DiscordHarness, interactionCallback } from "../../helpers/discord-client.js";
 import { failingDesk } from "../../helpers/desks.js";
 import { APP_ID, asMember, commandData, interactionPayload, messageCommandData, messagePayload, USER_ID_OTHER, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -20,12 +20,7 @@ afterAll(async () => {
   await discord.stop();
 });
 
-function callbackFor(harness: DiscordHarness, payload: Record<string, unknown>): Promise<RecordedRequest & { body: Body }> {
-  return waitFor(
-    () => harness.fake.requests.find((r) => r.path.endsWith(`/interactions/${String(payload["id"])}/${String(payload["token"])}/callback`)) as (RecordedRequest & { body: Body }) | undefined,
-    `the callback for interaction ${String(payload["id"])}`,
-  );
-}
+const callbackFor = (harness: DiscordHarness, payload: Record<string, unknown>) => interactionCallback<Body>(harness, payload);
 
 /** Someone picks the command on a message; by default another member's message with this text. */
 const checkMessage = (target: Record<string, unknown>, extra: Record<string, unknown> = {}) => interactionPayload("command", messageCommandData(FACT_CHECK, target), extra);

@@ -5,7 +5,7 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOT_POSTED_MESSAGE, POSTED_MESSAGE } from "../../../src/bots/discord/post-publicly.js";
-import { startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
+import { startDiscordHarness, type DiscordHarness, interactionCallback } from "../../helpers/discord-client.js";
 import { APP_ID, buttonData, commandData, interactionPayload, messageCommandData, messagePayload, messageWithButtons, USER_ID, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -22,11 +22,7 @@ afterAll(async () => {
   await discord.stop();
 });
 
-const callbackFor = (payload: Record<string, unknown>) =>
-  waitFor(
-    () => discord.fake.requests.find((r) => r.path.endsWith(`/interactions/${String(payload["id"])}/${String(payload["token"])}/callback`)) as (RecordedRequest & { body: Body }) | undefined,
-    `the callback for ${String(payload["id"])}`,
-  );
+const callbackFor = (payload: Record<string, unknown>) => interactionCallback<Body>(discord, payload);
 const followUpTo = (payload: Record<string, unknown>, nth = 0) =>
   waitFor(() => discord.fake.requests.filter((r) => r.method === "POST" && r.path === `/api/v10/webhooks/${APP_ID}/${String(payload["token"])}`)[nth] as (RecordedRequest & { body: Data }) | undefined, "a follow-up");
 const buttons = (rows: Row[] = []) => rows.flatMap((row) => row.components);

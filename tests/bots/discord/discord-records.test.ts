@@ -3,7 +3,7 @@
 // reason, and first responses that never wait on the store.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk } from "../../../src/bots/conversation.js";
-import { startDiscordHarness, type DiscordHarness } from "../../helpers/discord-client.js";
+import { startDiscordHarness, type DiscordHarness, interactionCallback } from "../../helpers/discord-client.js";
 import { realEngine } from "../../helpers/engine.js";
 import { buttonData, commandData, interactionPayload, messagePayload, messageWithButtons, modalData, USER_ID_OTHER, APP_ID, type RecordedRequest } from "../../helpers/fake-discord.js";
 import { pause, waitFor } from "../../helpers/wait-for.js";
@@ -20,11 +20,7 @@ afterAll(async () => {
   await discord.stop();
 });
 
-const callbackFor = (harness: DiscordHarness, payload: Record<string, unknown>) =>
-  waitFor(
-    () => harness.fake.requests.find((r) => r.path.endsWith(`/interactions/${String(payload["id"])}/${String(payload["token"])}/callback`)) as (RecordedRequest & { body: Body }) | undefined,
-    `the callback for ${String(payload["id"])}`,
-  );
+const callbackFor = (harness: DiscordHarness, payload: Record<string, unknown>) => interactionCallback<Body>(harness, payload);
 const ask = (question: string) => interactionPayload("command", commandData("ask", [{ name: "question", type: 3, value: question }]));
 const asUser = (id: string) => ({ member: { user: { id, username: `user${id.slice(-2)}`, discriminator: "0", global_name: null, avatar: null }, roles: [], permissions: "0", joined_at: "2023-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 } });
 const voteLabels = (rows: Row[]) => rows.flatMap((row) => row.components).filter((b) => b.custom_id.startsWith("factdesk:vote:")).map((b) => `${b.emoji?.name} ${b.label}`);
