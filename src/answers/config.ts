@@ -116,6 +116,8 @@ export const CHECK_CONFIG = Object.freeze({
  * exact or story-lexicon match, less again the further the relation and the rarer the sense.
  */
 export const WORDNET_CONFIG = Object.freeze({
+  /** The same word in another form: its dictionary form or an irregular one ("choose" -> "chosen", "chosen" -> "choose"). */
+  inflection: 0.95,
   /** Another word of the same sense ("tally" -> "count"). */
   synonym: 0.9,
   /** A derivationally related form ("retaliation" -> "retaliate"), or the noun an adjective pertains to. */

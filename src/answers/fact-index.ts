@@ -32,6 +32,8 @@ export interface Measure {
   doneTo: ReadonlySet<string>;
   /** What its wordings say happened to what they count, as terms: "injur" in "US troops injured" (not "base" in "attacks on US bases"). */
   verbs: ReadonlySet<string>;
+  /** What the people or groups it names do, as terms: "use" for "users of the sites", "own" for "owner of the facility". */
+  deeds: ReadonlySet<string>;
   place?: string;
   /** The typed value it reads; none for the attribution a fact's `saidBy` gives (who says it). */
   value?: Fact["values"][number];
@@ -126,7 +128,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   const analyse = analyser(false);
   const analyseStatement = analyser(true);
   // Measures' wordings repeat across facts as their texts do, and are shared.
-  const measureWordings = new Map<string, Pick<Measure, "terms" | "heads" | "wordings" | "doneTo" | "verbs">>();
+  const measureWordings = new Map<string, Pick<Measure, "terms" | "heads" | "wordings" | "doneTo" | "verbs" | "deeds">>();
   const measureWording = (of: string) => {
     let wording = measureWordings.get(of);
     if (!wording) {
@@ -137,7 +139,8 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
       const heads = new Set(parts.map((part) => headOf(part, language, tokenize ?? wordTokens)).filter((head): head is string => head !== undefined));
       const doneTo = new Set(parts.flatMap((part) => /\b(?:on|against|targeting)\s+(.*)$/i.exec(part)?.[1] ?? []).flatMap((after) => analyseStatement(after).terms.filter(isEntityTerm)));
       const verbs = new Set(parts.flatMap((part) => (tokenize ?? wordTokens)(part).filter((token) => PARTICIPLE.test(token))).flatMap((token) => analyseStatement(token).terms));
-      wording = { terms, heads, wordings, doneTo, verbs };
+      const deeds = new Set(parts.flatMap((part) => (tokenize ?? wordTokens)(part).flatMap((token) => language.deedsOf(token))));
+      wording = { terms, heads, wordings, doneTo, verbs, deeds };
       measureWordings.set(of, wording);
     }
     return wording;
@@ -270,12 +273,24 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
   };
 }
 
+/** The measure postings' key for a who-measure's deeds ("deed use"); no question type is called that. */
+export const DEED_POSTING = "deed";
+
 function measurePostingsOf(facts: readonly { measures: readonly Measure[] }[]): FactIndex["measurePostings"] {
   const lists = new Map<string, { facts: number[]; places: (string | undefined)[] }>();
   facts.forEach((entry, factIndex) => {
     for (const measure of entry.measures) {
       for (const term of measure.terms) {
         const key = `${measure.type} ${term}`;
+        const list = lists.get(key) ?? { facts: [], places: [] };
+        list.facts.push(factIndex);
+        list.places.push(measure.place);
+        lists.set(key, list);
+      }
+      // "Who used the sites?": who-measures are found by their doers' deeds too.
+      if (measure.type !== "who") continue;
+      for (const deed of measure.deeds) {
+        const key = `${DEED_POSTING} ${deed}`;
         const list = lists.get(key) ?? { facts: [], places: [] };
         list.facts.push(factIndex);
         list.places.push(measure.place);

@@ -12,7 +12,7 @@
 // that the tabulated factors equal those definitions, and that
 // rankings equal the score's definition computed fact by fact.
 import { ENGINE_CONFIG } from "./config.js";
-import { typeBit, type FactIndex } from "./fact-index.js";
+import { DEED_POSTING, typeBit, type FactIndex } from "./fact-index.js";
 import { narrowingFor, phrasingStartsOf, type Narrowing } from "./narrowing.js";
 import { QUESTION_TYPES, type QuestionType } from "./question-forms.js";
 import { entityAgreement, querySlots, typeAgreement, type AskedQuestion, type QuerySlot } from "./score.js";
@@ -95,7 +95,7 @@ export function rankFacts(understood: Understanding | AskedQuestion, index: Fact
   if (understood.terms.length === 0) return [];
   // One shape for every question, so the ranking code V8 optimizes sees only one.
   const expansions = "question" in understood && understood.question ? understood.question.asked.map((asked) => asked.expansions) : "expansions" in understood ? understood.expansions : undefined;
-  const question: AskedQuestion = { type: understood.type, terms: understood.terms, entities: understood.entities, elsewhere: understood.elsewhere, counted: understood.counted, expansions };
+  const question: AskedQuestion = { type: understood.type, terms: understood.terms, entities: understood.entities, elsewhere: understood.elsewhere, counted: understood.counted, expansions, deed: understood.deed };
   const limit = options.limit ?? ENGINE_CONFIG.candidatesKept;
   const minRecall = options.minRecall ?? 0;
   const minScore = options.minScore ?? 0;
@@ -403,17 +403,18 @@ export function measureFactors(question: AskedQuestion, index: FactIndex, places
   if (type === "what" || type === "yesno" || type === "why" || type === "how") return new TabulatedFactor(ALWAYS_ONE, bits, []);
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));
   // Each term's measure postings mark their facts' bits; for a count, only measures in a place asked about (or in none).
-  const marks: [term: string, bit: number][] = [];
+  const marks: [key: string, bit: number][] = [];
   if (type === "count") {
-    if (question.counted) marks.push([question.counted, COUNTED_HERE]);
-    for (const term of question.terms) marks.push([term, MENTIONED_HERE]);
+    if (question.counted) marks.push([`${type} ${question.counted}`, COUNTED_HERE]);
+    for (const term of question.terms) marks.push([`${type} ${term}`, MENTIONED_HERE]);
   } else {
-    for (const term of question.terms) marks.push([term, MENTIONED]);
+    for (const term of question.terms) marks.push([`${type} ${term}`, MENTIONED]);
+    if (type === "who" && question.deed) marks.push([`${DEED_POSTING} ${question.deed}`, MENTIONED]);
   }
   const anyPlace = type !== "count" || askedPlaces.length === 0;
   const marked: Int32Array[] = [];
-  for (const [term, bit] of marks) {
-    const list = index.measurePostings.get(`${type} ${term}`);
+  for (const [key, bit] of marks) {
+    const list = index.measurePostings.get(key);
     if (!list) continue;
     const positions = narrowing ? narrowing.positionsIn(list.facts) : undefined;
     const count = positions ? positions.length : list.facts.length;

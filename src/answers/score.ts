@@ -23,6 +23,8 @@ export interface AskedQuestion {
   counted?: string | undefined;
   /** Per term: for a word the knowledge base doesn't use, the terms it may stand for. */
   expansions?: readonly (readonly Expansion[])[] | undefined;
+  /** In a who-question, the term of the deed asked about ("use" in "who used the sites"), even a word too light to be a term. */
+  deed?: string | undefined;
 }
 
 /** One term of the question: its weight in the question, and the fact terms that fill it, each with what it contributes. */
@@ -153,8 +155,14 @@ export function measureAgreement(question: AskedQuestion, entry: IndexedFact, pl
   if (question.type === "what" || question.type === "yesno" || question.type === "why" || question.type === "how") return 1;
   const measures = entry.measures.filter((measure) => measure.type === question.type);
   const mentions = (measure: Measure) => question.terms.some((term) => measure.terms.has(term));
+  if (question.type === "who") {
+    // "Who used the sites?" asks for the users of the sites.
+    const deed = question.deed;
+    const names = (measure: Measure) => mentions(measure) || (deed !== undefined && measure.deeds.has(deed));
+    return measures.length === 0 || measures.some(names) ? 1 : ENGINE_CONFIG.roleMismatch;
+  }
   if (question.type !== "count") {
-    return measures.length === 0 || measures.some(mentions) ? 1 : question.type === "who" ? ENGINE_CONFIG.roleMismatch : ENGINE_CONFIG.measureMismatch;
+    return measures.length === 0 || measures.some(mentions) ? 1 : ENGINE_CONFIG.measureMismatch;
   }
   if (measures.length === 0) return ENGINE_CONFIG.measureMismatch;
   const askedPlaces = question.entities.filter((entityId) => places.has(entityId));

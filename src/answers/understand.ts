@@ -36,6 +36,8 @@ export interface Understanding {
   corrections: { from: string; to: string }[];
   /** In a how-many question, what is counted: the first term that is not a name ("troop" in "how many US troops in Syria"). */
   counted?: string;
+  /** In a who-question, the term of the verb right after "who" ("use" in "Who used the sites?"), even a light word: whose role is asked. */
+  deed?: string;
   /** Entities named before a verb of speech ("What did Blinken tell al-Sudani?"): who is said to speak. */
   speakers: string[];
   /** Words for people before a verb of speech ("What do critics say?"): who is said to speak, when no name says it. */
@@ -115,6 +117,7 @@ const ORDINARY_NOUNS = new Set([
   "part", "side", "time", "moment", "day", "days", "week", "fact", "facts", "point", "matter", "issue", "issues", "case", "deal", "rundown", "overview",
   "summary", "context", "background", "details", "detail", "reason", "anyone", "anybody", "someone", "everyone", "one", "ones", "kind", "sort", "type",
   "couple", "number", "amount", "level", "news", "word", "words", "line", "sentence", "draft", "graphic", "map", "timeline", "sidebar", "caption", "credit",
+  "place", "places", "location", "locations", "spot", "spots",
 ]);
 
 export interface UnderstandOptions {
@@ -264,8 +267,17 @@ export function understand(text: string, language: Language, options: Understand
       understood.type = form;
       if (form !== "count") delete understood.counted;
     }
+    const deed = understood.type === "who" ? deedAsked(tokens, language) : undefined;
+    if (deed) understood.deed = deed;
   }
   return understood;
+}
+
+/** "Who used the sites?": the term of the verb right after "who", light or not, whose doer is asked for. */
+function deedAsked(tokens: readonly string[], language: Language): string | undefined {
+  const afterWho = tokens[tokens.indexOf("who") + 1];
+  if (!afterWho || WHO_AUXILIARIES.has(afterWho) || !language.partsOfSpeech(afterWho).has("v")) return undefined;
+  return language.read(afterWho).term;
 }
 
 /** The question-only reading: how each term is read, unknown names, the form, figures and dates. */

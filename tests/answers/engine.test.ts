@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldQuote } from "../../src/knowledge/text-folding.js";
+import { ENGINE_CONFIG } from "../../src/answers/config.js";
+import { measureAgreement } from "../../src/answers/score.js";
 import { realEngine } from "../helpers/engine.js";
 
 const engine = realEngine();
@@ -136,5 +138,38 @@ describe("words that share a stem but not a meaning", () => {
     const result = engine.ask(question);
     expect(result.status).toBe("answered");
     expect(result.factIds).toEqual([factId]);
+  });
+});
+
+describe("a word the facts use in another form", () => {
+  it.each([
+    // The facts say the sites "were chosen": "choose" is the same word, which no stemmer brings together.
+    ["Why did the US choose those sites?", "pentagon-strike-rationale"],
+    ["Why did the US select those targets?", "pentagon-strike-rationale"],
+  ])("asked %j, it answers with %s", (question, factId) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    expect(result.factIds).toEqual([factId]);
+  });
+});
+
+describe("who did something, where a fact names the doers", () => {
+  it.each([
+    // The facts' values name the "owner of the facility" and the "users of the sites": who owns is the owner.
+    ["Who owns the weapons storage facility in Deir ez-Zor?", "strike-nov-8", "Revolutionary Guard"],
+    ["who uses the storage sites near albukamal", "strike-oct-27", "Revolutionary Guard"],
+  ])("asked %j, it answers with %s", (question, factId, mustContain) => {
+    const result = engine.ask(question);
+    expect(result.status).toBe("answered");
+    expect(result.factIds).toEqual([factId]);
+    expect(result.answer).toContain(mustContain);
+  });
+
+  it("counts the doers' deed only for the role it names", () => {
+    const owner = { type: "who" as const, terms: new Set(["owner", "facil"]), heads: new Set(["owner"]), wordings: [], doneTo: new Set<string>(), verbs: new Set<string>(), deeds: new Set(["own"]) };
+    const entry = { measures: [owner] } as unknown as Parameters<typeof measureAgreement>[1];
+    const asked = (deed: string) => ({ type: "who" as const, terms: ["storag"], entities: [], elsewhere: [], deed });
+    expect(measureAgreement(asked("own"), entry, new Set())).toBe(1);
+    expect(measureAgreement(asked("attack"), entry, new Set())).toBe(ENGINE_CONFIG.roleMismatch);
   });
 });

@@ -17,7 +17,7 @@ const KNOWN_MISSES: Record<string, number[]> = {
   "attack-history": [1, 6],
   "attack-weapons": [6, 8],
   "october-7": [4],
-  "source-credit": [0, 3, 4],
+  "source-credit": [0, 3],
   injuries: [14],
   "contractor-death": [1, 7],
   "troop-levels": [10],

@@ -63,7 +63,8 @@ describe.each([
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 
-  it("ranks as the score's definition does, fact by fact (score.ts: recall, phrasing, names, type, measure)", () => {
+  // Every question against every fact by the plain definition: seconds on a busy machine.
+  it("ranks as the score's definition does, fact by fact (score.ts: recall, phrasing, names, type, measure)", { timeout: 30_000 }, () => {
     let slotsOfSeveralTerms = 0;
     for (const question of asked.filter((q) => q.terms.length > 0)) {
       if (question.expansions?.some((expansions) => expansions.length > 1)) slotsOfSeveralTerms++;

@@ -7,7 +7,7 @@ import type { KnowledgeBase } from "../../knowledge/types.js";
 import { aliasKey, wordTokens } from "../../knowledge/text-folding.js";
 import type { EnglishWordCheck } from "./english-words.js";
 import { createStoryLexicon, type LexicalResource, type RelatedWord, type Relation } from "./lexical-resource.js";
-import { dictionaryForms } from "./morphology.js";
+import { dictionaryForms, irregularForms } from "./morphology.js";
 import { buildSpeller, type Speller } from "./spelling.js";
 import { stem } from "./stem.js";
 import { wordNetResource } from "./wordnet-resource.js";
@@ -72,6 +72,8 @@ export interface Language {
   expand(word: string): readonly Expansion[];
   /** The parts of speech WordNet lists for a word (in any inflected form); empty when it lists none. */
   partsOfSpeech(word: string): ReadonlySet<PartOfSpeech>;
+  /** For a word naming who does something ("users", "owner"), the terms of the deed ("use", "own"); empty otherwise. */
+  deedsOf(word: string): readonly string[];
   /** Is the word a verb here, more likely than a noun ("attacked", "retaliate"; not "troops", "attacks" as a noun)? */
   mostlyVerb(word: string): boolean;
   /** Does the word name a concrete thing or a person (an embassy, a cost, a leader)? Such a word is a constraint, not colour. */
@@ -107,6 +109,8 @@ const QUESTION_WORDS = new Set(["what", "whats", "who", "whos", "whom", "whose",
 /** How much a related word may count at most, and how many a word may bring. */
 const EXPANSION_FLOOR = 0.35;
 const EXPANSIONS_KEPT = 4;
+/** A verb this closely related to a word for people is what they do ("user" -> use, in its first sense). */
+const DEED_RELATION = 0.75;
 
 export function buildLanguage(
   knowledge: KnowledgeBase,
@@ -234,6 +238,10 @@ export function buildLanguage(
     if (tokens.length === 1) {
       if (stopwords.has(tokens[0]!) || aliasWords.has(tokens[0]!)) return undefined;
       const term = read(tokens[0]!).term;
+      // "choose" where the facts say "chosen": the same word in the form they use.
+      if (!vocabulary.has(term) && wordNet) {
+        for (const form of irregularForms(tokens[0]!, "v")) if (vocabulary.has(read(form).term)) return read(form).term;
+      }
       return formOf(tokens[0]!, term) ? term : undefined;
     }
     return story.phrases.get(tokens.join(" "));
@@ -276,6 +284,16 @@ export function buildLanguage(
     namesAThing: (word) => general.some((resource) => resource.namesAThing?.(word) ?? false),
     namesPeople: (word, groups = true) => general.some((resource) => resource.namesPeople?.(word, groups) ?? false),
     mostlyVerb: (word) => general.some((resource) => resource.mostlyVerb?.(word) ?? false),
+    deedsOf: (word) => {
+      if (!general.some((resource) => resource.namesPeople?.(word, false) ?? false)) return [];
+      const deeds = new Set<string>();
+      for (const resource of general) {
+        for (const related of resource.related(word)) {
+          if (related.kind === "derived" && related.weight >= DEED_RELATION && !related.word.includes(" ") && (resource.partsOfSpeech?.(related.word) ?? []).includes("v")) deeds.add(read(related.word).term);
+        }
+      }
+      return [...deeds];
+    },
     partsOfSpeech: (word) => {
       let parts = partsOfSpeech.get(word);
       if (!parts) {

@@ -5,7 +5,8 @@ import { wordTokens } from "../../knowledge/text-folding.js";
 import type { PartOfSpeech } from "./wordnet.js";
 
 /** A word or phrase another word may stand for, how strongly (0-1), and by which relation. */
-export type Relation = "synonym" | "derived" | "similar" | "broader" | "narrower" | "attribute";
+/** An inflection is the same word in another form ("chosen" for "choose"): as close as a relation gets. */
+export type Relation = "inflection" | "synonym" | "derived" | "similar" | "broader" | "narrower" | "attribute";
 
 export interface RelatedWord {
   word: string;

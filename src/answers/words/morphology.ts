@@ -59,6 +59,12 @@ function invert(forms: Record<string, string>): Map<string, string[]> {
 
 const IRREGULAR: Partial<Record<PartOfSpeech, Map<string, string[]>>> = { v: invert(IRREGULAR_VERBS), n: invert(IRREGULAR_NOUNS) };
 
+/** A verb's or noun's irregular forms ("choose" -> chose, chosen; "man" -> men): none for a regular word. */
+export function irregularForms(lemma: string, pos: PartOfSpeech): readonly string[] {
+  const forms = pos === "v" ? IRREGULAR_VERBS[lemma] : pos === "n" ? IRREGULAR_NOUNS[lemma] : undefined;
+  return forms ? forms.split(" ") : [];
+}
+
 /** The word's base forms that WordNet lists, for every part of speech, the word's own form first. */
 export function baseForms(word: string, wordNet: WordNet): BaseForm[] {
   const forms: BaseForm[] = [];

@@ -4,7 +4,7 @@
 // ("get", "set", "run") brings only its commonest senses, at a discount.
 import { WORDNET_CONFIG } from "../config.js";
 import type { LexicalResource, RelatedWord, Relation } from "./lexical-resource.js";
-import { baseForms, phraseBaseForms } from "./morphology.js";
+import { baseForms, irregularForms, phraseBaseForms } from "./morphology.js";
 import type { PartOfSpeech, WordNet } from "./wordnet.js";
 
 const POS_NAMES: Record<PartOfSpeech, string> = { n: "noun", v: "verb", a: "adjective", r: "adverb" };
@@ -31,6 +31,14 @@ export function wordNetResource(wordNet: WordNet): LexicalResource {
       const words = word.split(" ");
       const forms = words.length > 1 ? phraseBaseForms(words, wordNet) : baseForms(word, wordNet);
       const related: RelatedWord[] = [];
+      // The word's own forms first: its dictionary form ("chosen" -> choose) and that form's
+      // irregular ones ("choose" -> chose, chosen), which no stemmer brings together.
+      for (const form of forms) {
+        const of = `${form.lemma} (${POS_NAMES[form.pos]})`;
+        for (const other of [form.lemma, ...irregularForms(form.lemma, form.pos)]) {
+          if (other !== word) related.push({ word: other, weight: WORDNET_CONFIG.inflection, kind: "inflection", relation: `form of ${of}:` });
+        }
+      }
       for (const form of forms) {
         const entry = wordNet.lookup(form.lemma, form.pos);
         if (!entry) continue;

@@ -131,7 +131,8 @@ describe("WordNet's related words", () => {
 
   it("weigh every word a very polysemous verb ('strike', 22 senses) brings at its discount, from its commonest senses only", () => {
     // The noun "strike" has fewer senses: only the words reached from the verb are discounted.
-    const fromVerb = related("strike").filter((word) => word.relation.includes("strike (verb)"));
+    // (Its own forms, "struck" and "stricken", are the same word in any sense: they are not discounted.)
+    const fromVerb = related("strike").filter((word) => word.relation.includes("strike (verb)") && word.kind !== "inflection");
     expect(fromVerb.length).toBeGreaterThan(0);
     for (const word of fromVerb) expect(word.weight).toBeLessThanOrEqual(WORDNET_CONFIG.synonym * WORDNET_CONFIG.polysemous + 1e-12);
     // Its two commonest senses only: "affect" (the second) is there, nothing of the third ("collide with", "hit").
