@@ -186,9 +186,17 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     const types = new Set<QuestionType>();
     for (const phrasing of phrasings) types.add(phrasing.type);
     const measures: Measure[] = [];
+    const spokenOf: string[] = [];
     for (const value of fact.values) {
       const type = VALUE_ANSWERS[value.kind];
-      if (!type || !("of" in value)) continue;
+      // What a status, weapon or cause is of, and the deed of an action (done or ruled out: "the
+      // official gave no name"), are what the fact speaks of: their words are the fact's.
+      if (value.kind === "action") for (const term of measureWording(value.action).terms) if (!isEntityTerm(term)) spokenOf.push(term);
+      if (!("of" in value)) continue;
+      if (!type) {
+        for (const term of measureWording(value.of).terms) if (!isEntityTerm(term)) spokenOf.push(term);
+        continue;
+      }
       types.add(type);
       measures.push({ type, ...measureWording(value.of), value, ...("place" in value && value.place ? { place: value.place } : {}) });
       measureTypeMasks[factIndex] = measureTypeMasks[factIndex]! | typeBit(type);
@@ -204,6 +212,7 @@ export function buildFactIndex(facts: readonly Fact[], language: Language, token
     for (const phrasing of phrasings) for (const term of phrasing.terms) if (!isEntityTerm(term)) post(term, factIndex, 1);
     for (const entityId of entities) post(termOfEntity(entityId), factIndex, 1);
     for (const measure of measures) for (const term of measure.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
+    for (const term of spokenOf) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
     for (const term of answer.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.answerOnlyWeight);
     for (const quote of quotes) for (const term of quote.terms) if (!isEntityTerm(term)) post(term, factIndex, ENGINE_CONFIG.quoteOnlyWeight);
     const speakers = new Set<string>(fact.saidBy ? analyseStatement(fact.saidBy).entities : []);

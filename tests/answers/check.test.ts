@@ -36,6 +36,11 @@ describe("a verdict", () => {
     expect(engine.check(claim).verdict).toBe(verdict);
   });
 
+  it("never takes the words of what a fact rules out as stated (the militia official named no one, himself included)", () => {
+    expect(engine.check("The official from the militia was identified by name.").verdict).not.toBe("supported");
+    expect(engine.ask("Was the official from the militia identified by name?").answer).not.toMatch(/^Yes/);
+  });
+
   it("leads with the verdict and states the deciding fact with its as-of date", () => {
     const result = engine.check("There were more attacks in Iraq than in Syria.");
     expect(result.explanation).toMatch(/^Contradicted: the claim says "There were more attacks in Iraq than in Syria"; according to the Pentagon, the source says 29 attacks in Iraq, and 32 attacks in Syria/);

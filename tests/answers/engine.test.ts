@@ -153,6 +153,15 @@ describe("a word the facts use in another form", () => {
   });
 });
 
+describe("the last of several events", () => {
+  it.each([
+    ["what was hit in the last US strike?", "strike-nov-12"],
+    ["when was the most recent American strike", "strike-nov-12"],
+  ])("asked %j, it answers with %s (the 'latest strike')", (question, factId) => {
+    expect(engine.ask(question).factIds).toEqual([factId]);
+  });
+});
+
 describe("who did something, where a fact names the doers", () => {
   it.each([
     // The facts' values name the "owner of the facility" and the "users of the sites": who owns is the owner.

@@ -251,7 +251,9 @@ function statedTerms(entry: IndexedFact, parts: EngineParts, options: { affirmed
   if (!terms) {
     const { fact } = entry;
     const said = (text: string) => (options.affirmed ? text.replace(NEGATED, " ") : text);
-    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => said(text.replace(WISHED, " ").replace(WITHOUT, " "))).concat(...fact.values.map((value) => [
+    // A value the source rules out ("negated": no US strike inside Iraq) affirms none of its words.
+    const values = options.affirmed ? fact.values.filter((value) => !("negated" in value && value.negated)) : fact.values;
+    const texts = [fact.answer, ...fact.citations.map((citation) => citation.quote)].map((text) => said(text.replace(WISHED, " ").replace(WITHOUT, " "))).concat(...values.map((value) => [
       "of" in value ? value.of : "",
       "value" in value && typeof value.value === "string" ? value.value : "",
       value.kind === "action" ? [value.action, value.object ?? "", ...value.actor, ...(value.target ?? [])].join(" ") : "",
