@@ -243,7 +243,13 @@ function yesNoOf(question: string, decision: Extract<Decision, { status: "answer
   if (!claims.every((claim) => claim.verdict === "supported")) return undefined;
   // "Yes" only on a slot the claim states (a figure, a date, who did what), or on two of its words a fact states.
   const firm = (claim: (typeof claims)[number]) => claim.deciding && (claim.deciding.rule !== "coverage" || claim.reading.contentTerms.filter((term) => !parts.language.isLightWord(term)).length >= 2);
-  const deciding = claims[0]!.deciding?.fact;
+  // The best fact answers when it bears the claims out as well as the one that decided them.
+  const best = parts.index.facts[decision.best.factIndex];
+  const bearsOut = (entry: IndexedFact | undefined) => claims.every((claim) => claim.deciding?.fact === entry || claim.findings.some((finding) => finding.fact === entry && finding.outcome === "match"));
+  // ... and keeps its answer, with no lead, when another fact it ranks well below decided them.
+  const decidingCandidate = candidateOf(claims[0]!.deciding?.fact);
+  if (!bearsOut(best) && decidingCandidate && decidingCandidate.score < decision.best.score * ENGINE_CONFIG.stayWithRatio) return undefined;
+  const deciding = bearsOut(best) ? best : claims[0]!.deciding?.fact;
   const candidate = candidateOf(deciding);
   if (!candidate || !claims.every(firm) || !claims.every((claim) => claim.deciding?.fact === deciding || claim.findings.some((finding) => finding.fact === deciding && finding.outcome === "match"))) return undefined;
   return { answer: "yes", factIndex: candidate.factIndex, candidate };
