@@ -19,14 +19,12 @@ const KNOWN_MISSES: Record<string, number[]> = {
   "october-7": [4],
   "source-credit": [0, 3],
   injuries: [14],
-  "contractor-death": [1, 7],
   "troop-levels": [10],
   "why-stay-in-iraq": [4],
   "sudani-tehran-visit": [1],
   "militia-official-account": [5],
   "strike-nov-12": [11],
   // A yes/no question answered with the one strike that settles it, not the overview of all three.
-  "us-response-overview": [5],
 };
 
 type OwnQuestion = { factId: string; position: number; question: string };
