@@ -2,8 +2,8 @@
 // message, and editing the question updates that reply in place. Discord sends the text of these
 // messages, and of their edits, without the privileged Message Content intent.
 import { ChannelType, type Message, type PartialMessage } from "discord.js";
-import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE } from "../rate-limit.js";
 import { readRequest, type Request } from "../conversation.js";
+import { serveAsk, type Produced } from "../serve-ask.js";
 import type { AnsweredMessages } from "./answered-messages.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
 import { REQUEST_LIMITS } from "./limits.js";
@@ -77,6 +77,7 @@ function placeOf(message: Message): string {
   return message.channel.type === ChannelType.DM ? `dm:${message.channelId}` : `${message.guildId ?? ""}:${message.channelId}:${message.id}`;
 }
 
+/** A message answered through the one adapter core (serve-ask.ts): the limit, the answer, an apology when anything fails, the log. */
 async function answerMessage(deps: DiscordDeps, answered: AnsweredMessages, reading: Reading): Promise<void> {
   const { message, text, conversation } = reading;
   // Whatever FactDesk replies (an answer, a notice) is what an edit of the message updates.
@@ -85,27 +86,26 @@ async function answerMessage(deps: DiscordDeps, answered: AnsweredMessages, read
     answered.remember(message.id, { replyId: sent.id, conversation, asked: text });
     return sent;
   };
-  try {
-    if (!(await deps.limiter.allow(message.author.id))) {
-      await deliver(renderNotice(RATE_LIMITED_MESSAGE));
-      return;
-    }
-    const request = readRequest(text);
-    if (isTooLong(request)) {
-      deps.logger.info({ user: message.author.id, message: message.id, length: text.length }, "a message too long for one question");
-      await deliver(renderNotice(TOO_LONG_MESSAGE));
-      return;
-    }
-    const asker = { platform: "discord" as const, userId: message.author.id, conversation: placeOf(message) };
-    const reply = await whileTyping(deps, message, deps.desk.respond(request, { asker, conversation }));
-    const mention = reply.kind === "help" ? await deps.commandMentions(message.guildId) : undefined;
-    const sent = await deliver(renderReply(reply, mention ? { mention } : {}));
-    if (message.channel.type !== ChannelType.DM) await deps.desk.continueConversation(conversation, chainKey(sent.id));
-    deps.logger.info({ user: message.author.id, message: message.id, request: request.kind }, "answered");
-  } catch (error) {
-    deps.logger.error({ err: error, user: message.author.id }, "could not answer a message");
-    await deliver(renderNotice(APOLOGY_MESSAGE)).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));
-  }
+  const log = deps.logger.child({ user: message.author.id, message: message.id });
+  await serveAsk({ limiter: deps.limiter, log }, message.author.id, {
+    produce: async (): Promise<Produced<DiscordMessage>> => {
+      const request = readRequest(text);
+      if (isTooLong(request)) return { decline: TOO_LONG_MESSAGE, why: "a message too long for one question", logged: { length: text.length } };
+      const asker = { platform: "discord" as const, userId: message.author.id, conversation: placeOf(message) };
+      const reply = await whileTyping(deps, message, deps.desk.respond(request, { asker, conversation }));
+      const mention = reply.kind === "help" ? await deps.commandMentions(message.guildId) : undefined;
+      return { answer: renderReply(reply, mention ? { mention } : {}), reply };
+    },
+    deliver: async (rendered) => {
+      const sent = await deliver(rendered);
+      if (message.channel.type !== ChannelType.DM) await deps.desk.continueConversation(conversation, chainKey(sent.id));
+      return { answered: true };
+    },
+    tell: async (notice) => {
+      await deliver(renderNotice(notice));
+      return true;
+    },
+  });
 }
 
 /** A whole draft or a pasted article is no question: past a request's limit it is told how to ask. */

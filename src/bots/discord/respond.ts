@@ -1,10 +1,12 @@
-// Answering a Discord interaction safely: the per-user limit, a reply within Discord's 3-second
-// deadline (deferred when the answer is slow), and an ephemeral apology when anything fails. A
-// public answer starts a reply chain in the conversation it was read in.
+// Answering a Discord interaction: through the adapter core (the per-user limit, an ephemeral
+// apology when anything fails, the log), with a reply within Discord's 3-second deadline
+// (deferred when the answer is slow). A public answer starts a reply chain in the conversation it
+// was read in.
 import { MessageFlags, type RepliableInteraction } from "discord.js";
 import type { Logger } from "../../logger.js";
-import { conversationKey, type Asker, type Desk, type Request } from "../conversation.js";
-import { APOLOGY_MESSAGE, RATE_LIMITED_MESSAGE, type RateLimiter } from "../rate-limit.js";
+import { conversationKey, type Asker, type Desk, type Reply, type Request } from "../conversation.js";
+import { APOLOGY_MESSAGE, type RateLimiter } from "../rate-limit.js";
+import { serveAsk, type Declined } from "../serve-ask.js";
 import { renderNotice, renderReply, type DiscordMessage } from "./embeds.js";
 import type { CommandMention } from "./command-mentions.js";
 import { chainFromReply, chainKey } from "./reply-chain.js";
@@ -40,6 +42,8 @@ export function askerOf(interaction: RepliableInteraction): Asker {
 export interface InteractionAnswer {
   message: DiscordMessage;
   conversation?: string;
+  /** The desk's reply the message renders, for the log. */
+  reply?: Reply;
 }
 
 /** Where an answer goes: to the asker only (ephemeral), or to everyone in the channel. */
@@ -47,46 +51,77 @@ export interface AnswerPlace {
   ephemeral: boolean;
 }
 
+/**
+ * An interaction answered through the one adapter core (serve-ask.ts): the limit, the answer,
+ * an apology when anything fails, the log. Discord's part is the first response: the answer if
+ * it is ready within the deferral threshold, else a deferral it is edited into later.
+ */
 export async function answerInteraction(
   interaction: RepliableInteraction,
   deps: DiscordDeps,
-  produce: (asker: Asker, where: AnswerPlace) => Promise<InteractionAnswer>,
+  produce: (asker: Asker, where: AnswerPlace) => Promise<InteractionAnswer | Declined>,
   options: AnswerPlace,
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
-  try {
-    // The limit is checked inside the deferral window, so a slow store never holds the first response.
-    const answer = (async () => ((await deps.limiter.allow(interaction.user.id)) ? produce(askerOf(interaction), options) : RATE_LIMITED))();
-    answer.catch(() => undefined); // handled below; never an unhandled rejection while we wait
-    // An interaction already responded to (a clarification's click updated its message) has no
-    // deadline left to keep: its answer follows as a message of its own.
-    const responded = interaction.replied || interaction.deferred;
-    const settled = responded ? await answer : await Promise.race([answer, delay(deps.deferAfterMs)]);
-    if (settled === RATE_LIMITED) {
-      deps.logger.warn({ user: interaction.user.id }, "rate limit reached");
-      const notice = { ...renderNotice(RATE_LIMITED_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral } as const;
-      await (responded ? interaction.followUp(notice) : interaction.reply(notice));
-      return;
-    }
-    let answered: InteractionAnswer | undefined = settled;
-    let posted: { id: string } | undefined;
-    if (responded && settled) {
-      posted = await interaction.followUp({ ...settled.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
-    } else if (settled) {
-      await interaction.reply({ ...settled.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
-    } else {
-      await interaction.deferReply(flags ? { flags } : {});
-      const late = await answer;
-      answered = late === RATE_LIMITED ? undefined : late;
-      posted = await interaction.editReply({ ...(answered ? answered.message : renderNotice(RATE_LIMITED_MESSAGE)), allowedMentions: NO_PINGS });
-    }
-    deps.logger.info({ user: interaction.user.id, interaction: interaction.id, deferred: !settled }, "answered");
-    // Nobody can reply to a message only they see.
-    if (!options.ephemeral && answered?.conversation) await chainFromReply(interaction, deps, answered.conversation, posted);
-  } catch (error) {
-    deps.logger.error({ err: error, user: interaction.user.id, interaction: interaction.id }, "could not answer");
-    await apologize(interaction).catch((apologyError: unknown) => deps.logger.error({ err: apologyError }, "could not deliver the apology either"));
-  }
+  // Started before the limit is checked, so a slow store never holds the first response.
+  const first = firstResponse(interaction, deps.deferAfterMs, flags);
+  const log = deps.logger.child({ user: interaction.user.id, interaction: interaction.id });
+  await serveAsk({ limiter: deps.limiter, log }, interaction.user.id, {
+    produce: async () => {
+      const produced = await produce(askerOf(interaction), options);
+      return "decline" in produced ? produced : { answer: produced, ...(produced.reply ? { reply: produced.reply } : {}) };
+    },
+    deliver: async (answered) => {
+      const { posted, deferred } = await first.send({ ...answered.message, allowedMentions: NO_PINGS, ...(flags ? { flags } : {}) });
+      // Nobody can reply to a message only they see.
+      if (!options.ephemeral && answered.conversation) await chainFromReply(interaction, deps, answered.conversation, posted);
+      return { answered: true, logged: { deferred } };
+    },
+    tell: async (text, kind) => {
+      if (kind === "apology") await first.apologize();
+      else await first.send({ ...renderNotice(text), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+      return true;
+    },
+  });
+}
+
+type FirstResponseMessage = DiscordMessage & { allowedMentions: typeof NO_PINGS; flags?: MessageFlags.Ephemeral };
+
+/**
+ * The interaction's first response, kept within Discord's deadline: a deferral goes out when the
+ * answer is not ready `deferAfterMs` after the click. `send` then replies, edits the deferral, or
+ * follows up an interaction already responded to (a clarification's click updated its message).
+ */
+function firstResponse(interaction: RepliableInteraction, deferAfterMs: number, flags: MessageFlags.Ephemeral | undefined) {
+  let deferring: Promise<unknown> | undefined;
+  const responded = interaction.replied || interaction.deferred;
+  const timer = responded
+    ? undefined
+    : setTimeout(() => {
+        deferring = interaction.deferReply(flags ? { flags } : {});
+        deferring.catch(() => undefined); // awaited by whatever is sent next
+      }, deferAfterMs).unref();
+  /** No deferral after this; one already on its way is waited for. */
+  const settle = async () => {
+    clearTimeout(timer);
+    await deferring;
+  };
+  return {
+    async send(message: FirstResponseMessage): Promise<{ posted?: { id: string }; deferred: boolean }> {
+      await settle();
+      if (deferring) {
+        const { flags: _ephemeral, ...edit } = message;
+        return { posted: await interaction.editReply(edit), deferred: true };
+      }
+      if (responded) return { posted: await interaction.followUp(message), deferred: false };
+      await interaction.reply(message);
+      return { deferred: false };
+    },
+    async apologize(): Promise<void> {
+      await settle().catch(() => undefined);
+      await apologize(interaction);
+    },
+  };
 }
 
 /** An ephemeral apology, as a reply, or as a follow-up when the interaction was already answered. */
@@ -113,8 +148,6 @@ export async function answerExpired(interaction: RepliableInteraction & { custom
   await interaction.reply({ ...renderNotice(EXPIRED_BUTTON_MESSAGE), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
 }
 
-const RATE_LIMITED = Symbol("rate limited");
-
 /**
  * Where a request is read. By default in the asker's own conversation; `{ chainOf }` in the reply
  * chain of a message of FactDesk's (a follow-up button's) when FactDesk holds one, the asker's
@@ -128,7 +161,7 @@ export function replyFromDesk(deps: DiscordDeps, request: Request, readIn?: Read
     const conversation = await conversationOf(deps, asker, readIn);
     const reply = await deps.desk.respond(request, { asker, conversation: conversation ?? false });
     // Help holds no conversation for a reply to go on in.
-    return { message: renderReply(reply, { private: where.ephemeral }), ...(conversation && reply.kind !== "help" ? { conversation } : {}) };
+    return { message: renderReply(reply, { private: where.ephemeral }), reply, ...(conversation && reply.kind !== "help" ? { conversation } : {}) };
   };
 }
 
@@ -136,8 +169,4 @@ async function conversationOf(deps: DiscordDeps, asker: Asker, readIn: ReadIn | 
   if (readIn === "alone") return undefined;
   const chain = readIn ? chainKey(readIn.chainOf) : undefined;
   return chain && (await deps.desk.knowsConversation(chain)) ? chain : conversationKey(asker);
-}
-
-function delay(ms: number): Promise<undefined> {
-  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 }

@@ -7,7 +7,8 @@ import { readRequest, type Asker } from "../conversation.js";
 import { messageKey } from "./answered-messages.js";
 import { replacing } from "./destinations.js";
 import { conversationIn, plainTextFromSlack, threadOf } from "./incoming.js";
-import { answerOrTell, type SlackDeps } from "./listeners.js";
+import { answer } from "./answering.js";
+import type { SlackDeps } from "./listeners.js";
 import { eventId, once } from "./once.js";
 
 /** The message as it is now, and as it was: the fields an edit is read by. */
@@ -39,6 +40,6 @@ export function onEdit(deps: SlackDeps) {
     const request = readRequest(plainTextFromSlack(now.text ?? "", context.botUserId));
     const to = replacing(deps, client, { user, channel: event.channel, ...(answered.thread_ts ? { thread_ts: answered.thread_ts } : {}), dm, answering: messageKey(body.team_id, event.channel, now.ts), answer: answered });
     deps.logger.info({ user, channel: event.channel }, "an answered message was edited: updating the answer");
-    await once(deps, eventId(body), context, () => answerOrTell(deps, asker, request, to));
+    await once(deps, eventId(body), context, () => answer(deps, asker, request, to));
   };
 }

@@ -12,26 +12,19 @@ import type {
   SlackShortcutMiddlewareArgs,
 } from "@slack/bolt";
 import type { DeliveryClaims } from "../../store/delivery-claims.js";
-import { conversationKey, readRequest, type Asker, type Request } from "../conversation.js";
+import { conversationKey, readRequest, type Asker } from "../conversation.js";
 import { APOLOGY_MESSAGE } from "../rate-limit.js";
 import { messageKey } from "./answered-messages.js";
-import { answer, tell, tellCheckUsage, type AnswerDeps } from "./answering.js";
+import { answer, tellCheckUsage, type AnswerDeps } from "./answering.js";
 import { besideMessage, inConversation, toAsker, type Destination } from "./destinations.js";
-import { renderNotice, type RenderOptions, type ShareRequest, type SlackMessage } from "./blocks.js";
+import { renderNotice, type ShareRequest, type SlackMessage } from "./blocks.js";
 import type { PostOutcome } from "./delivery.js";
-import { conversationIn, plainTextFromSlack, threadOf, tooLongToAsk } from "./incoming.js";
+import { conversationIn, plainTextFromSlack, threadOf } from "./incoming.js";
 import { eventId, once, triggerId } from "./once.js";
 
 export interface SlackDeps extends AnswerDeps {
   /** Which deliveries have been answered: the store's, shared by every process, or per process (event-claims.ts). */
   claims: DeliveryClaims;
-}
-
-const LONG_MESSAGE = "That's more than one question: ask one question at a time, or use /factcheck for a draft.";
-
-/** The request answered, or a short reply when it is too long to be one question. */
-export function answerOrTell(deps: SlackDeps, asker: Asker, request: Request, to: Destination, options?: RenderOptions): Promise<boolean> {
-  return tooLongToAsk(request) ? tell(deps, to, renderNotice(LONG_MESSAGE), "too long to ask") : answer(deps, asker, request, to, options);
 }
 
 /** "@FactDesk how many attacks?" in a channel: answered in the message's thread. */
@@ -43,7 +36,7 @@ export function onMention(deps: SlackDeps) {
     const thread_ts = threadOf(event);
     const asker: Asker = { platform: "slack", userId: user, conversation: conversationIn(body.team_id, event.channel, thread_ts) };
     const to = inConversation(deps, client, { user, channel: event.channel, thread_ts, answering: messageKey(body.team_id, event.channel, event.ts) });
-    await once(deps, eventId(body), context, () => answerOrTell(deps, asker, request, to));
+    await once(deps, eventId(body), context, () => answer(deps, asker, request, to));
   };
 }
 
@@ -64,7 +57,7 @@ export function onMessage(deps: SlackDeps) {
       const asker: Asker = { platform: "slack", userId: user, conversation: conversationIn(body.team_id, message.channel, message.thread_ts) };
       const request = readRequest(plainTextFromSlack(text, context.botUserId));
       const to = inConversation(deps, client, { user, channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), dm: true, answering });
-      await once(deps, eventId(body), context, () => answerOrTell(deps, asker, request, to));
+      await once(deps, eventId(body), context, () => answer(deps, asker, request, to));
       return;
     }
     const thread_ts = message.thread_ts;
@@ -74,7 +67,7 @@ export function onMessage(deps: SlackDeps) {
     const plain = plainTextFromSlack(text, context.botUserId);
     if (!deps.desk.isPutAsRequest(plain) || !(await deps.desk.knowsConversation(conversationKey(asker)))) return;
     const to = inConversation(deps, client, { user, channel: message.channel, thread_ts, answering });
-    await once(deps, eventId(body), context, () => answerOrTell(deps, asker, readRequest(plain), to));
+    await once(deps, eventId(body), context, () => answer(deps, asker, readRequest(plain), to));
   };
 }
 
@@ -87,7 +80,7 @@ export function onSlashCommand(deps: SlackDeps, as: "ask" | "check") {
     if (as === "check" && !plain) return void (await once(deps, triggerId(command.trigger_id), context, () => tellCheckUsage(deps, to)));
     // Only the asker sees these replies: the conversation is theirs alone in the channel.
     const asker: Asker = { platform: "slack", userId: command.user_id, conversation: conversationIn(command.team_id, command.channel_id, command.user_id) };
-    await once(deps, triggerId(command.trigger_id), context, () => answerOrTell(deps, asker, readRequest(plain, as), to, { shareable: true }));
+    await once(deps, triggerId(command.trigger_id), context, () => answer(deps, asker, readRequest(plain, as), to, { shareable: true }));
   };
 }
 
