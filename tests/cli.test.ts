@@ -13,7 +13,8 @@ const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) =>
 /** A store of the test's own, never the project's var/factdesk.db. */
 const scratchStore = () => path.join(mkdtempSync(path.join(tmpdir(), "factdesk-cli-")), "factdesk.db");
 
-describe("factdesk", () => {
+// Each test spawns real processes that build the engine: on a busy 2-core machine that takes seconds, and speed is the bench's business.
+describe("factdesk", { timeout: 30_000 }, () => {
   it("asks a question and prints the answer, the sources and the as-of date", () => {
     const { stdout, status } = run(["src/cli.ts", "ask", "hw many us troops in sirya"]);
     expect(status).toBe(0);
